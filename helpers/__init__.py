@@ -1,0 +1,49 @@
+"""《神经网络基础》课程的共享函数包
+
+每个模块只做一件事；公开的名字都可以写成 helpers.NAME：
+    activations  sigmoid、sigmoid_derivative
+    losses       loss、cost、cost_from_z
+    gradients    grads_loop、grads_vectorized、numerical_grad、rel_error
+    model        initialize_parameters、predict_proba、predict、accuracy
+    optim        gradient_descent、minibatches、minibatch_gradient_descent
+    graph        Value
+    data         load_breast_cancer、load_digits、one_vs_rest、train_test_split、
+                 fit_standardizer、standardize、make_toy_2d
+    plotting     set_style、draw_graph、plot_costs、plot_data_2d、plot_decision_boundary
+"""
+
+from .activations import sigmoid, sigmoid_derivative
+from .data import (
+    BREAST_CANCER_FEATURES,
+    fit_standardizer,
+    load_breast_cancer,
+    load_digits,
+    make_toy_2d,
+    one_vs_rest,
+    standardize,
+    train_test_split,
+)
+from .gradients import grads_loop, grads_vectorized, numerical_grad, rel_error
+from .graph import Value
+from .losses import cost, cost_from_z, loss
+from .model import accuracy, initialize_parameters, predict, predict_proba
+from .optim import gradient_descent, minibatch_gradient_descent, minibatches
+from .plotting import (
+    draw_graph,
+    plot_costs,
+    plot_data_2d,
+    plot_decision_boundary,
+    set_style,
+)
+
+__all__ = [
+    "sigmoid", "sigmoid_derivative",
+    "loss", "cost", "cost_from_z",
+    "grads_loop", "grads_vectorized", "numerical_grad", "rel_error",
+    "initialize_parameters", "predict_proba", "predict", "accuracy",
+    "gradient_descent", "minibatches", "minibatch_gradient_descent",
+    "Value",
+    "BREAST_CANCER_FEATURES", "load_breast_cancer", "load_digits", "one_vs_rest",
+    "train_test_split", "fit_standardizer", "standardize", "make_toy_2d",
+    "set_style", "draw_graph", "plot_costs", "plot_data_2d", "plot_decision_boundary",
+]

@@ -1,0 +1,146 @@
+"""数据：读取 data/ 下的真实数据（先核对 sha256）、划分训练/测试集、标准化、生成二维玩具数据"""
+
+import hashlib
+from pathlib import Path
+
+import numpy as np
+
+from ._checks import as_array, as_matrix, as_positive_int, as_scalar, check_finite
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+# 与 data/README.md 中列出的一致；文件改动后两处都要更新
+SHA256 = {
+    "breast_cancer.csv": "fed3eb72d0575ef6192293f5093c6e801b1476b577d0386bf4455504522172ed",
+    "digits.csv": "6ebb3d2fee246a4e99363262ddf8a00a3c41bee6014c373ed9d9216ba7f651b8",
+}
+
+# 乳腺癌数据的 30 个特征：10 种细胞核测量量，各取均值（mean）、标准误（se）、最差值（worst）
+_BASE = ["radius", "texture", "perimeter", "area", "smoothness", "compactness",
+         "concavity", "concave points", "symmetry", "fractal dimension"]
+BREAST_CANCER_FEATURES = [f"{kind} {name}" for kind in ("mean", "se", "worst") for name in _BASE]
+
+
+def _read_verified(name, data_dir):
+    """读出文件的文本；文件缺失或 sha256 不符时给出清楚的错误"""
+    folder = DATA_DIR if data_dir is None else Path(data_dir)
+    path = folder / name
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"找不到数据文件 {name}：应在 {folder.name}/ 目录下（{path}），实际不存在；"
+            f"请从课程仓库重新取回 data/{name}（来源见 data/README.md）"
+        )
+    raw = path.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != SHA256[name]:
+        raise ValueError(
+            f"数据文件 {name} 已损坏或被改动：sha256 应为 {SHA256[name][:16]}…，"
+            f"实际为 {digest[:16]}…；请从课程仓库重新取回 data/{name}"
+        )
+    return raw.decode("utf-8")
+
+
+def load_breast_cancer(data_dir=None):
+    """威斯康星乳腺癌诊断数据（569 个样本，30 个特征）
+
+    返回 X (30, 569) float64、Y (1, 569) float64，Y = 1 表示恶性（malignant），0 表示良性
+    特征名依次见 BREAST_CANCER_FEATURES
+    """
+    lines = _read_verified("breast_cancer.csv", data_dir).splitlines()
+    m, n = (int(v) for v in lines[0].split(",")[:2])
+    table = np.array([[float(v) for v in line.split(",")] for line in lines[1:]])
+    if table.shape != (m, n + 1):
+        raise ValueError(f"breast_cancer.csv 的内容应为 {m} 行 {n + 1} 列，实际为 {table.shape}")
+    X = table[:, :n].T.copy()
+    # 文件里 0 = malignant、1 = benign；课程里把要找出的恶性记为 1
+    Y = (table[:, n] == 0).astype(np.float64).reshape(1, m)
+    return X, Y
+
+
+def load_digits(data_dir=None):
+    """8×8 手写数字（1797 张图，像素为 0..16 的整数）
+
+    返回 X (64, 1797) float64：每列是一张图按行展平；labels (1, 1797) int64：数字 0..9
+    第 i 张图可以用 X[:, i].reshape(8, 8) 还原
+    """
+    lines = _read_verified("digits.csv", data_dir).splitlines()
+    table = np.array([[int(v) for v in line.split(",")] for line in lines], dtype=np.int64)
+    if table.shape != (1797, 65):
+        raise ValueError(f"digits.csv 的内容应为 1797 行 65 列，实际为 {table.shape}")
+    X = table[:, :64].T.astype(np.float64)
+    labels = table[:, 64].reshape(1, -1)
+    return X, labels
+
+
+def one_vs_rest(labels, digit):
+    """多类标签 → 二分类标签：等于 digit 的记 1，其余记 0；返回 (1, m) float64"""
+    labels = as_array("labels", labels)
+    if labels.ndim != 2 or labels.shape[0] != 1:
+        raise ValueError(f"labels 的形状应为 (1, m)，实际为 {labels.shape}")
+    digit = as_scalar("digit", digit)
+    if not np.any(labels == digit):
+        raise ValueError(f"labels 中没有等于 {digit:g} 的样本，得到的 Y 会全为 0")
+    return (labels == digit).astype(np.float64)
+
+
+def train_test_split(X, Y, test_fraction=0.2, seed=0):
+    """随机划分训练集与测试集（按列划分样本）
+
+    X: (n, m)  Y: (1, m)
+    返回 X_train, Y_train, X_test, Y_test；测试集有 round(test_fraction·m) 个样本
+    """
+    X = as_matrix("X", X)
+    Y = as_array("Y", Y)
+    if Y.ndim != 2 or Y.shape != (1, X.shape[1]):
+        raise ValueError(f"Y 的形状应为 (1, {X.shape[1]})（与 X 的样本数一致），实际为 {Y.shape}")
+    test_fraction = as_scalar("test_fraction", test_fraction)
+    m = X.shape[1]
+    m_test = int(round(test_fraction * m))
+    if not 0 < m_test < m:
+        raise ValueError(f"test_fraction 应使训练集和测试集都不为空，实际为 {test_fraction}（m = {m}）")
+    order = np.random.default_rng(seed).permutation(m)
+    test, train = order[:m_test], order[m_test:]
+    return X[:, train], Y[:, train], X[:, test], Y[:, test]
+
+
+def fit_standardizer(X):
+    """由训练集算每个特征的均值和标准差，返回 (mean, std)，形状都是 (n, 1)
+
+    标准差为 0 的特征（比如图像边角上永远为 0 的像素）记为 1，使标准化后仍为 0 而不是 nan
+    """
+    X = as_matrix("X", X)
+    check_finite("X", X)
+    mean = X.mean(axis=1, keepdims=True)
+    std = X.std(axis=1, keepdims=True)
+    std[std == 0] = 1.0
+    return mean, std
+
+
+def standardize(X, mean, std):
+    """(X − mean) / std，逐特征；mean、std 来自 fit_standardizer（只用训练集拟合）"""
+    X = as_matrix("X", X)
+    n = X.shape[0]
+    for name, v in (("mean", mean), ("std", std)):
+        v = as_array(name, v)
+        if v.shape != (n, 1):
+            raise ValueError(f"{name} 的形状应为 ({n}, 1)，实际为 {v.shape}")
+    if np.any(np.asarray(std) <= 0):
+        raise ValueError("std 的每个分量都应为正数")
+    return (X - mean) / std
+
+
+def make_toy_2d(m=200, seed=0, separation=2.0):
+    """二维玩具数据：两团高斯点，类 1 的中心在 (+s/2, +s/2)，类 0 在 (−s/2, −s/2)，标准差 1
+
+    返回 X (2, m)、Y (1, m)；两类各 m/2 个（m 为奇数时类 1 少一个），同一 seed 结果相同
+    """
+    m = as_positive_int("m", m)
+    if m < 2:
+        raise ValueError(f"m 至少为 2（每类至少一个样本），实际为 {m}")
+    separation = as_scalar("separation", separation)
+    rng = np.random.default_rng(seed)
+    m1 = m // 2
+    Y = np.concatenate([np.ones(m1), np.zeros(m - m1)]).reshape(1, m)
+    centers = np.where(Y == 1, separation / 2, -separation / 2)       # (1, m)
+    X = rng.normal(size=(2, m)) + centers
+    return X, Y

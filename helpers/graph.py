@@ -1,0 +1,147 @@
+"""计算图的标量结点 Value：每种运算在前向时就把自己的求导规则存下来，backward() 按逆拓扑序调用它们"""
+
+import math
+
+from ._checks import as_scalar
+
+
+class Value:
+    """计算图中的一个标量结点
+
+    data: 前向算出的值（float）；grad: 反向传播后为 ∂(输出)/∂(这个结点)
+    label: 名字（画图用）；op: 产生它的运算（叶子结点为空字符串）
+    """
+
+    def __init__(self, data, label="", _children=(), op=""):
+        self.data = as_scalar("data", data)
+        if not isinstance(label, str):
+            raise TypeError(f"label 应为字符串，实际为 {type(label).__name__}")
+        self.label = label
+        self.grad = 0.0
+        self.op = op
+        self._prev = tuple(_children)
+        self._backward = lambda: None      # 叶子结点没有要往下传的东西
+
+    def __repr__(self):
+        name = f"{self.label}: " if self.label else ""
+        return f"Value({name}data={self.data:.6g}, grad={self.grad:.6g})"
+
+    @staticmethod
+    def _wrap(other):
+        if isinstance(other, Value):
+            return other
+        try:
+            return Value(other)
+        except (TypeError, ValueError) as exc:
+            raise TypeError(f"Value 只能和 Value 或实数做运算；{exc}") from None
+
+    # 每种运算：前向算出 out，并在 out._backward 里存好本地导数规则（链式法则的一环）
+    def __add__(self, other):
+        other = self._wrap(other)
+        out = Value(self.data + other.data, _children=(self, other), op="+")
+
+        def _backward():                   # ∂(x+y)/∂x = 1，∂(x+y)/∂y = 1
+            self.grad += out.grad
+            other.grad += out.grad
+        out._backward = _backward
+        return out
+
+    def __mul__(self, other):
+        other = self._wrap(other)
+        out = Value(self.data * other.data, _children=(self, other), op="*")
+
+        def _backward():                   # ∂(xy)/∂x = y，∂(xy)/∂y = x
+            self.grad += other.data * out.grad
+            other.grad += self.data * out.grad
+        out._backward = _backward
+        return out
+
+    def __pow__(self, k):
+        if isinstance(k, Value):
+            raise TypeError("Value 的指数只支持普通实数（常数），不支持 Value")
+        k = as_scalar("指数", k)
+        out = Value(self.data ** k, _children=(self,), op=f"**{k:g}")
+
+        def _backward():                   # ∂(x^k)/∂x = k·x^(k−1)
+            self.grad += k * self.data ** (k - 1) * out.grad
+        out._backward = _backward
+        return out
+
+    def exp(self):
+        out = Value(math.exp(self.data), _children=(self,), op="exp")
+
+        def _backward():                   # ∂e^x/∂x = e^x
+            self.grad += out.data * out.grad
+        out._backward = _backward
+        return out
+
+    def log(self):
+        if self.data <= 0:
+            raise ValueError(f"log 的输入应为正数，实际为 {self.data}")
+        out = Value(math.log(self.data), _children=(self,), op="log")
+
+        def _backward():                   # ∂log x/∂x = 1/x
+            self.grad += out.grad / self.data
+        out._backward = _backward
+        return out
+
+    def sigmoid(self):
+        z = self.data
+        s = 1 / (1 + math.exp(-z)) if z >= 0 else math.exp(z) / (1 + math.exp(z))
+        out = Value(s, _children=(self,), op="σ")
+
+        def _backward():                   # σ'(z) = σ(z)(1 − σ(z))
+            self.grad += s * (1 - s) * out.grad
+        out._backward = _backward
+        return out
+
+    def __neg__(self):
+        return self * -1
+
+    def __sub__(self, other):
+        return self + (-self._wrap(other))
+
+    def __truediv__(self, other):
+        return self * self._wrap(other) ** -1
+
+    def __radd__(self, other):
+        return self + other
+
+    def __rmul__(self, other):
+        return self * other
+
+    def __rsub__(self, other):
+        return self._wrap(other) - self
+
+    def __rtruediv__(self, other):
+        return self._wrap(other) / self
+
+    def topological_order(self):
+        """从叶子到本结点的拓扑序（每个结点排在它所有输入之后）"""
+        order, seen = [], set()
+        stack = [(self, False)]
+        while stack:                       # 非递归的深度优先，长链也不会超出递归深度
+            node, done = stack.pop()
+            if done:
+                order.append(node)
+                continue
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            stack.append((node, True))
+            for child in node._prev:
+                if id(child) not in seen:
+                    stack.append((child, False))
+        return order
+
+    def backward(self):
+        """反向传播：把本结点的 grad 设为 1，再按逆拓扑序调用每个结点存好的求导规则
+
+        图中所有结点的 grad 先清零，所以重复调用得到同样的结果
+        """
+        order = self.topological_order()
+        for node in order:
+            node.grad = 0.0
+        self.grad = 1.0
+        for node in reversed(order):
+            node._backward()

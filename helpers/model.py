@@ -1,0 +1,53 @@
+"""逻辑回归模型：初始化参数、预测、准确率"""
+
+import numpy as np
+
+from ._checks import (
+    as_column,
+    as_labels,
+    as_matrix,
+    as_positive_int,
+    as_scalar,
+    check_finite,
+)
+from .activations import _sigmoid
+from .gradients import _forward_z
+
+
+def initialize_parameters(n, dtype=np.float64):
+    """全零初始化：w 形状 (n, 1)，b = 0.0
+
+    逻辑回归的成本是凸的，从 0 出发即可；多层网络才需要随机初始化
+    """
+    n = as_positive_int("n", n)
+    if np.dtype(dtype) not in (np.float32, np.float64):
+        raise TypeError(f"dtype 应为 float32 或 float64，实际为 {np.dtype(dtype)}")
+    return np.zeros((n, 1), dtype=dtype), 0.0
+
+
+def predict_proba(w, b, X):
+    """ŷ = σ(wᵀX + b)，形状 (1, m)"""
+    w = as_column("w", w)
+    check_finite("w", w)
+    b = as_scalar("b", b)
+    X = as_matrix("X", X, w.shape[0])
+    return _sigmoid(_forward_z(w, b, X))
+
+
+def predict(w, b, X):
+    """预测标签：ŷ ≥ 0.5 时为 1，否则为 0；返回形状 (1, m) 的 int 数组
+
+    σ(z) ≥ 0.5 与 z ≥ 0 等价，所以直接看 z 的符号
+    """
+    w = as_column("w", w)
+    check_finite("w", w)
+    b = as_scalar("b", b)
+    X = as_matrix("X", X, w.shape[0])
+    return (_forward_z(w, b, X) >= 0).astype(np.int64)
+
+
+def accuracy(Y_pred, Y):
+    """预测正确的比例，返回 Python float；Y_pred、Y 形状 (1, m)，取值 0/1"""
+    Y = as_labels("Y", Y)
+    Y_pred = as_labels("Y_pred", Y_pred, Y.shape[1])
+    return float(np.mean(Y_pred == Y))
