@@ -129,7 +129,7 @@ class Value:
                 continue
             seen.add(id(node))
             stack.append((node, True))
-            for child in node._prev:
+            for child in reversed(node._prev):     # 倒着压栈，使输入按书写顺序（从左到右）出现
                 if id(child) not in seen:
                     stack.append((child, False))
         return order

@@ -27,56 +27,83 @@ def set_style():
     })
 
 
+def _labeled_inputs(node):
+    """node 的“有名字的输入”：没有 label 的中间结点被跳过（向下找到有名字的结点），常数叶子不算"""
+    found = []
+    for child in node._prev:
+        if child.label:
+            found.append(child)
+        else:
+            found.extend(_labeled_inputs(child))
+    return found
+
+
 def _graph_layout(root):
-    """把有名字的结点按“层”从左到右排：叶子在第 0 层，其余在其输入的最大层 + 1"""
-    order = root.topological_order()
-    level = {}
-    for node in order:
-        kids = [level[id(c)] for c in node._prev if c.label]
+    """结点按“层”从左到右排：没有有名字输入的在第 0 层（按书写顺序自上而下），
+    其余在其输入的最大层 + 1，高度取其输入高度的平均，同层结点至少相隔 1
+    """
+    shown = [node for node in root.topological_order() if node.label]
+    inputs = {id(node): _labeled_inputs(node) for node in shown}
+    level, columns = {}, {}
+    for node in shown:                         # 拓扑序保证输入先于结点
+        kids = [level[id(c)] for c in inputs[id(node)]]
         level[id(node)] = (max(kids) + 1) if kids else 0
-    shown = [node for node in order if node.label]
-    columns = {}
-    for node in shown:
         columns.setdefault(level[id(node)], []).append(node)
-    pos = {}
-    for x, nodes in columns.items():
-        for k, node in enumerate(nodes):
-            pos[id(node)] = (x, (len(nodes) - 1) / 2 - k)
-    return shown, pos
+    y = {}
+    leaves = columns.get(0, [])
+    for k, node in enumerate(leaves):
+        y[id(node)] = (len(leaves) - 1) / 2 - k
+    for x in sorted(columns)[1:]:
+        nodes = sorted(columns[x], key=lambda n: -np.mean([y[id(c)] for c in inputs[id(n)]]))
+        wanted = [np.mean([y[id(c)] for c in inputs[id(n)]]) for n in nodes]
+        for k in range(1, len(wanted)):        # 自上而下，太挤就往下推
+            wanted[k] = min(wanted[k], wanted[k - 1] - 1)
+        for node, value in zip(nodes, wanted):
+            y[id(node)] = value
+    pos = {id(node): (level[id(node)], y[id(node)]) for node in shown}
+    return shown, inputs, pos
 
 
-def draw_graph(root, formulas=None, show_grad=False, output_name=None, ax=None, figsize=(9, 3.6)):
+def draw_graph(root, formulas=None, show_grad=False, output_name=None, ax=None, figsize=None):
     """画出以 root 为输出的计算图：每个有 label 的结点一个方框，写出它的公式、前向值，以及（可选）梯度
 
-    root: helpers.Value；没有 label 的叶子（比如常数 3）不画成方框
-    formulas: {label: 公式的 mathtext}，比如 {"u": "u = bc"}；缺省只写 label
+    root: helpers.Value；只画有 label 的结点，没有 label 的中间结点被并入箭头，常数（比如 3）不画
+    formulas: {label: 公式的 mathtext}，比如 {"u": "u = bc"}；缺省只写值
     show_grad: True 时在每个框里再写一行 ∂J/∂(结点) = grad（先调用 root.backward()）
     output_name: 梯度里的输出名，默认为 root.label
+    figsize: 缺省按图的层数和每层的结点数决定
     """
     formulas = formulas or {}
     out = output_name or root.label or "J"
-    if ax is None:
-        _, ax = plt.subplots(figsize=figsize)
-    shown, pos = _graph_layout(root)
-    for node in shown:
-        for child in node._prev:
-            if child.label:
-                (x0, y0), (x1, y1) = pos[id(child)], pos[id(node)]
-                ax.annotate("", xy=(x1 - 0.28, y1), xytext=(x0 + 0.28, y0),
-                            arrowprops=dict(arrowstyle="-|>", color="0.35", lw=1.4))
-    for node in shown:
-        x, y = pos[id(node)]
-        text = f"${formulas.get(node.label, node.label)}$\n${node.label} = {node.data:g}$"
-        if show_grad:
-            text += f"\n$\\partial {out}/\\partial {node.label} = {node.grad:g}$"
-        leaf = not any(c.label for c in node._prev)
-        ax.text(x, y, text, ha="center", va="center", fontsize=11,
-                bbox=dict(boxstyle="round,pad=0.45", fc="#eef4fb" if leaf else "#fdf3e6",
-                          ec="#1f77b4" if leaf else "#ff7f0e", lw=1.5))
+    shown, inputs, pos = _graph_layout(root)
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
-    ax.set_xlim(min(xs) - 0.5, max(xs) + 0.5)
-    ax.set_ylim(min(ys) - 0.8, max(ys) + 0.8)
+    if ax is None:
+        if figsize is None:
+            figsize = (2.3 * (max(xs) + 1) + 0.6, 1.05 * (max(ys) - min(ys) + 1) + 0.9)
+        _, ax = plt.subplots(figsize=figsize)
+    boxes = {}
+    for node in shown:
+        x, y = pos[id(node)]
+        lines = []
+        if node.label in formulas:
+            lines.append(f"${formulas[node.label]}$")
+        lines.append(f"${node.label} = {node.data:g}$")
+        if show_grad:
+            lines.append(f"$\\partial {out}/\\partial {node.label} = {node.grad:g}$")
+        leaf = not inputs[id(node)]
+        boxes[id(node)] = ax.text(
+            x, y, "\n".join(lines), ha="center", va="center", fontsize=11, zorder=3,
+            bbox=dict(boxstyle="round,pad=0.45", fc="#eef4fb" if leaf else "#fdf3e6",
+                      ec="#1f77b4" if leaf else "#ff7f0e", lw=1.5))
+    for node in shown:
+        for child in inputs[id(node)]:         # 箭头从输入框的边缘画到结点框的边缘
+            ax.annotate("", xy=pos[id(node)], xytext=pos[id(child)], zorder=4,
+                        arrowprops=dict(arrowstyle="-|>", color="0.35", lw=1.4, shrinkA=2, shrinkB=2,
+                                        patchA=boxes[id(child)].get_bbox_patch(),
+                                        patchB=boxes[id(node)].get_bbox_patch()))
+    ax.set_xlim(min(xs) - 0.6, max(xs) + 0.6)
+    ax.set_ylim(min(ys) - 0.6, max(ys) + 0.6)
     ax.axis("off")
     return ax
 

@@ -23,8 +23,11 @@ def test_draw_graph_shows_values_and_grads():
     assert len(texts) == 6                          # a, b, c, u, v, J；常数 3 不画
     assert any("J = 33" in t and "partial J/\\partial J = 1" in t for t in texts)
     assert any("c = 2" in t and "partial J/\\partial c = 9" in t for t in texts)
-    xs = {t.get_text().split("$")[1]: t.get_position()[0] for t in ax.texts if t.get_text()}
-    assert xs["a"] == xs["b"] == 0 and xs["u = bc"] == 1 and xs["J = 3v"] == 3
+    pos = {name: t.get_position() for t in ax.texts for name in "abcuvJ" if f"${name} = " in t.get_text()}
+    assert pos["a"][0] == pos["b"][0] == pos["c"][0] == 0 and pos["u"][0] == 1 and pos["J"][0] == 3
+    assert pos["a"][1] > pos["b"][1] > pos["c"][1]                  # 输入按书写顺序自上而下
+    assert pos["u"][1] == (pos["b"][1] + pos["c"][1]) / 2            # 结点在其输入的平均高度
+    assert pos["v"][1] == (pos["a"][1] + pos["u"][1]) / 2
     plt.close("all")
 
 
@@ -40,4 +43,19 @@ def test_plot_costs_and_boundary():
         helpers.plot_costs([1, 2])
     with pytest.raises(ValueError, match=r"\(2, 1\)"):
         helpers.plot_decision_boundary(np.ones((3, 1)), 0.0, X, Y)
+    plt.close("all")
+
+
+def test_draw_graph_collapses_unlabeled_intermediate_nodes():
+    w1, x1, b = helpers.Value(0.5, "w_1"), helpers.Value(2.0, "x_1"), helpers.Value(-1.0, "b")
+    z = w1 * x1 + b              # w1*x1 没有名字
+    z.label = "z"
+    a = z.sigmoid()
+    a.label = "a"
+    ax = helpers.draw_graph(a)
+    arrows = [t for t in ax.texts if not t.get_text()]
+    boxes = {t.get_text().split("$")[1].split(" = ")[0]: t.get_position() for t in ax.texts if t.get_text()}
+    assert set(boxes) == {"w_1", "x_1", "b", "z", "a"}
+    assert len(arrows) == 4      # w_1→z、x_1→z、b→z、z→a
+    assert boxes["z"][0] == 1 and boxes["a"][0] == 2
     plt.close("all")
