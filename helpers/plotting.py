@@ -138,7 +138,7 @@ def plot_data_2d(X, Y, ax=None, figsize=(5, 5)):
     ax.scatter(X[0, ~pos], X[1, ~pos], s=22, c=COLORS["neg"], marker="x", label="$y = 0$")
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
-    ax.set_aspect("equal", adjustable="datalim")
+    ax.set_aspect("equal", adjustable="box")
     return ax
 
 
