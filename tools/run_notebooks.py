@@ -17,6 +17,18 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _coalesce_streams(outputs):
+    """内核有时把一次 print 拆成几段 stream 消息：把相邻的同名 stream 合成一段"""
+    merged = []
+    for out in outputs:
+        if (out.output_type == "stream" and merged and merged[-1].output_type == "stream"
+                and merged[-1].name == out.name):
+            merged[-1].text += out.text
+        else:
+            merged.append(out)
+    return merged
+
+
 def run(path):
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
@@ -31,6 +43,7 @@ def run(path):
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         if cell.cell_type == "code":
+            cell.outputs = _coalesce_streams(cell.outputs)
             for out in cell.outputs:
                 out.get("metadata", {}).pop("execution", None)
                 if out.output_type == "error":
