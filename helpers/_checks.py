@@ -19,7 +19,7 @@ def _describe(a):
 def as_array(name, value):
     """把 value 转成数值型 ndarray；非数值类型给出 TypeError
 
-    布尔和整数转为 float64；float32/float64 保持不变
+    布尔和整数转为 float64；float32/float64 保持不变（不复制）
     """
     __tracebackhide__ = True    # IPython 的报错里不显示这一层，只留下调用处
     if isinstance(value, np.ndarray):
@@ -29,11 +29,12 @@ def as_array(name, value):
             a = np.asarray(value)
         except Exception as exc:  # 比如长度不齐的嵌套列表
             raise TypeError(f"{name} 应为数值数组，实际无法转成数组（{type(value).__name__}）：{exc}") from None
-    if a.dtype == object or not (np.issubdtype(a.dtype, np.number) or a.dtype == bool):
-        raise TypeError(f"{name} 应为数值数组（float 或 int），实际的 dtype 为 {a.dtype}")
-    if np.issubdtype(a.dtype, np.complexfloating):
+    kind = a.dtype.kind
+    if kind == "c":
         raise TypeError(f"{name} 应为实数数组，实际的 dtype 为 {a.dtype}")
-    if a.dtype not in (np.float32, np.float64):
+    if kind not in "fiub":
+        raise TypeError(f"{name} 应为数值数组（float 或 int），实际的 dtype 为 {a.dtype}")
+    if a.dtype.char not in "fd":           # 只有 float32（'f'）和 float64（'d'）原样保留
         a = a.astype(np.float64)
     return a
 
@@ -76,9 +77,9 @@ def as_labels(name, value, m=None):
     """标签行向量 (1, m)，取值只能是 0 或 1"""
     __tracebackhide__ = True    # IPython 的报错里不显示这一层，只留下调用处
     a = as_row(name, value, m)
-    check_finite(name, a)
-    bad = (a != 0) & (a != 1)
-    if np.any(bad):
+    if np.any(a * (a - 1)):                # 0 和 1 得 0；其他值、NaN、inf 都不为 0：一次检查全部
+        check_finite(name, a)
+        bad = (a != 0) & (a != 1)
         values = np.unique(a[bad])[:5]
         shown = ", ".join(f"{v:g}" for v in values)
         raise ValueError(f"{name} 的取值应只有 0 和 1，实际还出现了 {shown}")

@@ -5,14 +5,16 @@ import numpy as np
 from ._checks import as_array, check_finite
 
 
-def _sigmoid(z):
+def _sigmoid(z, e=None):
     """数值稳定的 σ(z)，z 为 float32/float64 数组，不检查输入
 
     只对 -|z| 取指数，所以永远不会上溢：
     z ≥ 0 时 σ(z) = 1 / (1 + e^{-z})，z < 0 时 σ(z) = e^{z} / (1 + e^{z})
+    e: 可选，已算好的 e^{-|z|}（与成本共用，省一次指数运算）
     """
-    e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+    if e is None:
+        e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1, e) / (1 + e)
 
 
 def _unwrap(a):

@@ -6,17 +6,17 @@ import numpy as np
 
 from ._checks import as_array, as_column, as_labels, as_matrix, as_scalar, check_finite
 from .activations import _sigmoid
-from .losses import _loss_from_z
+from .losses import _cost_from_z
 
 
 def _check_wbXY(w, b, X, Y):
-    """公共入口的检查：w (n, 1)、b 标量、X (n, m)、Y (1, m) 且取值 0/1
+    """公共入口的检查：w (n, 1)、b 有限的标量、X (n, m)、Y (1, m) 且取值 0/1
 
-    只检查形状、类型和小数组（w、Y）的取值；大矩阵 X 里的 NaN/inf 在算完后由结果发现
+    只检查形状、类型和标签（一次 (1, m) 的运算）；w、X 里的 NaN/inf 不在这里扫描：
+    它们一定会传到结果（dw、J）里，由调用方在结果上发现后再用 _diagnose_nonfinite 找出来
     """
     __tracebackhide__ = True
     w = as_column("w", w)
-    check_finite("w", w)
     b = as_scalar("b", b)
     X = as_matrix("X", X, w.shape[0])
     Y = as_labels("Y", Y, X.shape[1])
@@ -24,20 +24,21 @@ def _check_wbXY(w, b, X, Y):
 
 
 def _diagnose_nonfinite(w, b, X):
-    """结果里出现 NaN/inf 时找出原因并报错（只在出错时扫描 X）"""
+    """结果里出现 NaN/inf 时找出原因并报错（只在出错时扫描 w 和 X）"""
     __tracebackhide__ = True
+    check_finite("w", w)
     check_finite("X", X)
     raise ValueError(
-        f"Z = wᵀX + b 溢出成了 inf：输入虽然都是有限数，但 |wᵀX + b| 超出了浮点数范围"
-        f"（max|w| = {np.max(np.abs(w)):.3g}，max|X| = {np.max(np.abs(X)):.3g}）；试试先标准化 X"
+        f"wᵀX + b 超出了浮点数范围（溢出成 inf）：输入虽然都是有限数，"
+        f"但 max|w| = {np.max(np.abs(w)):.3g}，max|X| = {np.max(np.abs(X)):.3g}；试试先标准化 X"
     )
 
 
 def _forward_z(w, b, X):
-    """Z = wᵀX + b，形状 (1, m)；X 中有 NaN/inf 或结果溢出时报错（不额外扫描 X）"""
+    """Z = wᵀX + b，形状 (1, m)；w、X 中有 NaN/inf 或结果溢出时报错（不额外扫描 X）"""
     with np.errstate(over="ignore", invalid="ignore"):   # 坏输入由下面的检查报错，而不是警告
         Z = w.T @ X + b
-    if not np.all(np.isfinite(Z)):
+    if not np.isfinite(Z).all():
         _diagnose_nonfinite(w, b, X)
     return Z
 
@@ -50,6 +51,7 @@ def grads_loop(w, b, X, Y):
     用纯 Python 的 float 逐个计算（最慢，但最贴近公式）；成本按稳定公式由 z 计算
     """
     w, b, X, Y = _check_wbXY(w, b, X, Y)
+    check_finite("w", w)
     check_finite("X", X)
     n, m = X.shape
     x_rows = X.tolist()           # x_rows[j][i] 是第 i 个样本的第 j 个特征
@@ -83,22 +85,23 @@ def grads_vectorized(w, b, X, Y):
     w: (n, 1)  b: 标量  X: (n, m)  Y: (1, m)
     Z = wᵀX + b，A = σ(Z)，dZ = A − Y，dw = (1/m) X dZᵀ，db = (1/m) Σ dZ
     返回 (dw, db, cost)：dw (n, 1)，db、cost 为 Python float
-    X 只被读两遍（wᵀX 与 X dZᵀ）；X 中的 NaN/inf 会传到 Z 与 dw，在那里被发现并报错
+    X 只被读两遍（wᵀX 与 X dZᵀ），输入检查不扫描 X：w、X 中的 NaN/inf 一定会传到 dw 或成本里，
+    在那里被发现，再找出是哪个输入、哪个位置
     """
     w, b, X, Y = _check_wbXY(w, b, X, Y)
     m = X.shape[1]
     dtype = np.result_type(w, X)
     Y = Y.astype(dtype, copy=False)
-
-    Z = _forward_z(w, b, X)                               # (1, m)
-    A = _sigmoid(Z)
-    dZ = A - Y
-    with np.errstate(over="ignore", invalid="ignore"):
+    with np.errstate(over="ignore", invalid="ignore"):   # 坏输入由最后的检查报错，而不是警告
+        Z = w.T @ X + b                                   # (1, m)
+        e = np.exp(-np.abs(Z))                            # 稳定的 σ 与成本共用 e^{−|z|} ∈ (0, 1]
+        A = _sigmoid(Z, e)
+        dZ = A - Y
         dw = (X @ dZ.T) / m                               # (n, 1)
-    if not np.all(np.isfinite(dw)):
+        db = float(dZ.sum()) / m
+        J = _cost_from_z(Z, Y, e)
+    if not (np.isfinite(dw).all() and np.isfinite(J) and np.isfinite(db)):
         _diagnose_nonfinite(w, b, X)
-    db = float(np.sum(dZ)) / m
-    J = float(np.mean(_loss_from_z(Z, Y)))
     return dw.astype(dtype, copy=False), db, J
 
 

@@ -5,14 +5,14 @@ import numpy as np
 from ._checks import as_array, as_labels, as_row, check_finite
 
 
-def _loss_from_z(Z, Y):
-    """由 z 直接算 L(σ(z), y)，不经过 ŷ，因而永不出现 log(0)
+def _cost_from_z(Z, Y, e):
+    """由 z 直接算成本 J = (1/m) Σ L(σ(z), y)，不经过 ŷ，因而永不出现 log(0)
 
     L = log(1 + e^{-z})（y=1）或 log(1 + e^{z})（y=0），合起来即
-    L = max(z, 0) − y·z + log(1 + e^{−|z|})
-    Z, Y: 形状相同的数组；不检查输入
+    L = max(z, 0) − y·z + log(1 + e^{−|z|})；三项各自求和再合并（y·z 的和是一次点积）
+    Z, Y: (1, m)，dtype 相同；e: 已算好的 e^{−|Z|}；返回 Python float；不检查输入
     """
-    return np.maximum(Z, 0) - Y * Z + np.log1p(np.exp(-np.abs(Z)))
+    return float((np.maximum(Z, 0).sum() - (Y @ Z.T).item() + np.log1p(e).sum()) / Z.shape[1])
 
 
 def _check_pair(y_hat, y):
@@ -63,4 +63,4 @@ def cost_from_z(Z, Y):
     Y = as_labels("Y", Y)
     Z = as_row("Z", Z, Y.shape[1])
     check_finite("Z", Z)
-    return float(np.mean(_loss_from_z(Z, Y)))
+    return _cost_from_z(Z, Y.astype(Z.dtype, copy=False), np.exp(-np.abs(Z)))

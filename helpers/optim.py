@@ -3,13 +3,13 @@
 import numpy as np
 
 from ._checks import as_labels, as_matrix, as_positive, as_positive_int
-from .gradients import _check_wbXY, grads_vectorized
-from .losses import _loss_from_z
+from .gradients import _check_wbXY, _forward_z, grads_vectorized
+from .losses import _cost_from_z
 
 
 def _full_cost(w, b, X, Y):
-    Z = w.T @ X + b
-    return float(np.mean(_loss_from_z(Z, Y)))
+    Z = _forward_z(w, b, X)
+    return _cost_from_z(Z, Y.astype(Z.dtype, copy=False), np.exp(-np.abs(Z)))
 
 
 def gradient_descent(w, b, X, Y, learning_rate, num_iterations):
