@@ -66,6 +66,7 @@ def paired_ratio(fa, fb, repeat):
     return float(np.median(ta) / np.median(tb))
 
 
+
 def timed_loop(fn, w, b, X, Y):
     """循环版：先在小的 m' 上试，再决定是否外推；返回 (秒, 是否外推, m')"""
     m = X.shape[1]
@@ -78,8 +79,8 @@ def timed_loop(fn, w, b, X, Y):
     return t * m / m_sub, True, m_sub
 
 
-def read_bandwidth(X, repeat=15):
-    """内存读带宽（字节/秒）：几种“只读一遍 X”的做法里最快的一种，返回 (带宽, 做法)
+def read_probes(X):
+    """几种“只读一遍 X”的做法：{名字: 函数}
 
     numpy：每个核一个线程各对 X 的一部分求和（求和时释放 GIL）；一次 gemv（X @ 1）。
     装了 PyTorch 时再加上它的 gemv（MKL）：它常常读得比 numpy 自带的 OpenBLAS 更快，
@@ -104,12 +105,7 @@ def read_bandwidth(X, repeat=15):
         probes["PyTorch gemv（torch.mv）"] = lambda: torch.mv(Xt, vt)
     except ImportError:
         pass
-    speeds = {}
-    for name, fn in probes.items():
-        fn()
-        speeds[name] = X.nbytes / median_time(fn, repeat=repeat)
-    best = max(speeds, key=speeds.get)
-    return speeds[best], best, speeds
+    return probes
 
 
 def peer_timers():
@@ -142,6 +138,14 @@ def peer_timers():
     except ImportError:
         pass
     return peers
+
+
+def l3_cache():
+    """L3 缓存的大小（Linux 上从 sysfs 读；读不到时说“未知”）"""
+    try:
+        return Path("/sys/devices/system/cpu/cpu0/cache/index3/size").read_text().strip()
+    except OSError:
+        return "未知"
 
 
 def machine():
@@ -194,18 +198,27 @@ def main():
 
     last = rows[-1]
     X, Y, w, b = last["X"], last["Y"], last["w"], last["b"]
-    bw, bw_how, speeds = read_bandwidth(X)
+    probes = read_probes(X)
+    speeds = {}
+    for name, fn in probes.items():
+        fn()
+        speeds[name] = X.nbytes / median_time(fn, repeat=21)
+    bw_how = max(speeds, key=speeds.get)
+    bw = speeds[bw_how]
     bound = 2 * X.nbytes / bw
-    frac = bound / last["t_vec"]
+    t_step = median_time(lambda: helpers.grads_vectorized(w, b, X, Y), repeat=21)
+    frac = bound / t_step
     overhead = paired_ratio(lambda: helpers.grads_vectorized(w, b, X, Y), lambda: grads_unguarded(w, b, X, Y),
                             repeat=21) - 1
     t_check = median_time(lambda: _check_wbXY(w, b, X, Y), repeat=25, number=20)
     shape = (last["n"], last["m"])
     print(f"在 {shape}（X 为 {X.nbytes / 1e6:.0f} MB）上：")
+    print(f"  （都是反复读同一个 X 的速度，和训练时一样；L3 缓存 {l3_cache()}：X 与它相比不够大时，"
+          f"一部分读取来自缓存，这里的“带宽”与下限都只对这种情形成立）")
     print("  读一遍 X 的速度：" + "，".join(f"{k} {v / 1e9:.1f} GB/s" for k, v in speeds.items()))
     print(f"  取最快的作为内存读带宽：{bw / 1e9:.1f} GB/s（{bw_how}）")
     print(f"  读两遍 X 的下限（wᵀX 与 X dZᵀ）：{bound * 1e3:.2f} ms")
-    print(f"  helpers.grads_vectorized：{last['t_vec'] * 1e3:.2f} ms，达到下限的 {frac:.0%}")
+    print(f"  helpers.grads_vectorized：{t_step * 1e3:.2f} ms，达到下限的 {frac:.0%}")
     print(f"  与不检查输入、用朴素成本的版本交替计时：稳定成本 + 输入检查多花 {overhead:+.1%}")
     print(f"  其中输入检查本身：{t_check * 1e6:.0f} µs（不扫描 X）")
     X32, Y32, w32 = X.astype(np.float32), Y.astype(np.float32), w.astype(np.float32)
