@@ -55,22 +55,36 @@ def check_not_empty(name, a):
         raise ValueError(f"{name} 不应为空数组，实际形状为 {a.shape}")
 
 
+# 行向量与列向量的检查只差一个轴：(1, m) 沿第 1 轴排开，(n, 1) 沿第 0 轴排开
+_VECTOR = {
+    "row": dict(axis=1, symbol="m", count="样本数", shape="(1, {})", reshape="reshape(1, -1)", other="列"),
+    "column": dict(axis=0, symbol="n", count="特征数", shape="({}, 1)", reshape="reshape(-1, 1)", other="行"),
+}
+
+
+def _as_vector(name, value, kind, length):
+    __tracebackhide__ = True    # IPython 的报错里不显示这一层，只留下调用处
+    v = _VECTOR[kind]
+    a = as_array(name, value)
+    check_not_empty(name, a)
+    if a.ndim != 2 or a.shape[1 - v["axis"]] != 1:
+        hint = ""
+        if a.ndim == 1:
+            hint = f"，试试 {name}.{v['reshape']}"
+        elif a.ndim == 2 and a.shape[v["axis"]] == 1:
+            hint = f"：看起来是{v['other']}向量，试试 {name}.T"
+        want = v["shape"].format(v["symbol"] if length is None else length)
+        raise ValueError(f"{name} 的形状应为 {want}，实际为 {_describe(a)}{hint}")
+    if length is not None and a.shape[v["axis"]] != length:
+        raise ValueError(f"{name} 的形状应为 {v['shape'].format(length)}"
+                         f"（与 X 的{v['count']} {v['symbol']}={length} 一致），实际为 {a.shape}")
+    return a
+
+
 def as_row(name, value, m=None):
     """形状应为 (1, m) 的行向量，比如 Y、A、Z"""
     __tracebackhide__ = True    # IPython 的报错里不显示这一层，只留下调用处
-    a = as_array(name, value)
-    check_not_empty(name, a)
-    if a.ndim != 2 or a.shape[0] != 1:
-        hint = ""
-        if a.ndim == 1:
-            hint = f"，试试 {name}.reshape(1, -1)"
-        elif a.ndim == 2 and a.shape[1] == 1:
-            hint = f"：看起来是列向量，试试 {name}.T"
-        want = "(1, m)" if m is None else f"(1, {m})"
-        raise ValueError(f"{name} 的形状应为 {want}，实际为 {_describe(a)}{hint}")
-    if m is not None and a.shape[1] != m:
-        raise ValueError(f"{name} 的形状应为 (1, {m})（与 X 的样本数 m={m} 一致），实际为 {a.shape}")
-    return a
+    return _as_vector(name, value, "row", m)
 
 
 def as_labels(name, value, m=None):
@@ -89,19 +103,7 @@ def as_labels(name, value, m=None):
 def as_column(name, value, n=None):
     """形状应为 (n, 1) 的列向量，比如 w、dw"""
     __tracebackhide__ = True    # IPython 的报错里不显示这一层，只留下调用处
-    a = as_array(name, value)
-    check_not_empty(name, a)
-    if a.ndim != 2 or a.shape[1] != 1:
-        hint = ""
-        if a.ndim == 1:
-            hint = f"，试试 {name}.reshape(-1, 1)"
-        elif a.ndim == 2 and a.shape[0] == 1:
-            hint = f"：看起来是行向量，试试 {name}.T"
-        want = "(n, 1)" if n is None else f"({n}, 1)"
-        raise ValueError(f"{name} 的形状应为 {want}，实际为 {_describe(a)}{hint}")
-    if n is not None and a.shape[0] != n:
-        raise ValueError(f"{name} 的形状应为 ({n}, 1)（与 X 的特征数 n={n} 一致），实际为 {a.shape}")
-    return a
+    return _as_vector(name, value, "column", n)
 
 
 def as_matrix(name, value, n=None):
