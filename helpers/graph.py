@@ -60,6 +60,10 @@ class Value:
         if isinstance(k, Value):
             raise TypeError("Value 的指数只支持普通实数（常数），不支持 Value")
         k = as_scalar("指数", k)
+        if self.data == 0 and k < 0:
+            raise ValueError(f"0 不能取负指数（{k:g}）：这相当于除以 0")
+        if self.data < 0 and k != int(k):
+            raise ValueError(f"负数 {self.data:g} 不能取非整数指数 {k:g}：结果不是实数")
         out = Value(self.data ** k, _children=(self,), op=f"**{k:g}")
 
         def _backward():                   # ∂(x^k)/∂x = k·x^(k−1)
@@ -68,6 +72,8 @@ class Value:
         return out
 
     def exp(self):
+        if self.data > 709.78:                 # math.exp 在这之后超出 float 的范围
+            raise ValueError(f"exp 的输入应不大于约 709.78（否则结果超出浮点数范围），实际为 {self.data:g}")
         out = Value(math.exp(self.data), _children=(self,), op="exp")
 
         def _backward():                   # ∂e^x/∂x = e^x

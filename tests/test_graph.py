@@ -78,3 +78,10 @@ def test_bad_input():
         Value(-1.0).log()
     with pytest.raises(TypeError, match="label"):
         Value(1.0, label=3)
+    with pytest.raises(ValueError, match="709"):
+        Value(1000.0).exp()
+    with pytest.raises(ValueError, match="除以 0"):
+        Value(1.0) / Value(0.0)
+    with pytest.raises(ValueError, match="不是实数"):
+        Value(-2.0) ** 0.5
+    assert Value(709.0).exp().data == pytest.approx(math.exp(709.0))
