@@ -8,7 +8,6 @@ from ._checks import (
     as_matrix,
     as_positive_int,
     as_scalar,
-    check_finite,
 )
 from .activations import _sigmoid
 from .gradients import _forward_z
@@ -25,13 +24,18 @@ def initialize_parameters(n, dtype=np.float64):
     return np.zeros((n, 1), dtype=dtype), 0.0
 
 
-def predict_proba(w, b, X):
-    """ŷ = σ(wᵀX + b)，形状 (1, m)"""
+def _checked_z(w, b, X):
+    """检查 w (n, 1)、b、X (n, m) 后算 Z = wᵀX + b；w、X 里的 NaN/inf 由 _forward_z 从结果发现并报错"""
+    __tracebackhide__ = True
     w = as_column("w", w)
-    check_finite("w", w)
     b = as_scalar("b", b)
     X = as_matrix("X", X, w.shape[0])
-    return _sigmoid(_forward_z(w, b, X))
+    return _forward_z(w, b, X)
+
+
+def predict_proba(w, b, X):
+    """ŷ = σ(wᵀX + b)，形状 (1, m)"""
+    return _sigmoid(_checked_z(w, b, X))
 
 
 def predict(w, b, X):
@@ -39,11 +43,7 @@ def predict(w, b, X):
 
     σ(z) ≥ 0.5 与 z ≥ 0 等价，所以直接看 z 的符号
     """
-    w = as_column("w", w)
-    check_finite("w", w)
-    b = as_scalar("b", b)
-    X = as_matrix("X", X, w.shape[0])
-    return (_forward_z(w, b, X) >= 0).astype(np.int64)
+    return (_checked_z(w, b, X) >= 0).astype(np.int64)
 
 
 def accuracy(Y_pred, Y):

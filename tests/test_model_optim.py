@@ -94,3 +94,13 @@ def test_training_learns_the_toy_data():
     X, Y = helpers.make_toy_2d(200, seed=0)
     w, b, _ = helpers.gradient_descent(*helpers.initialize_parameters(2), X, Y, 0.5, 300)
     assert helpers.accuracy(helpers.predict(w, b, X), Y) > 0.9
+
+
+def test_predict_rejects_nonfinite_w_and_X():
+    X = np.ones((2, 3))
+    with pytest.raises(ValueError, match=r"w 中应只有有限数值，实际在位置 \(0, 0\)"):
+        helpers.predict(np.array([[np.nan], [1.0]]), 0.0, X)
+    X[1, 2] = np.inf
+    for fn in (helpers.predict, helpers.predict_proba):
+        with pytest.raises(ValueError, match=r"X 中应只有有限数值，实际在位置 \(1, 2\)"):
+            fn(np.zeros((2, 1)), 0.0, X)
