@@ -68,15 +68,18 @@ def paired_ratio(fa, fb, repeat):
 
 
 def timed_loop(fn, w, b, X, Y):
-    """循环版：先在小的 m' 上试，再决定是否外推；返回 (秒, 是否外推, m')"""
+    """循环版：先在前 200 个样本上试；整步估计超过 LOOP_BUDGET 时，只在前 m' 个样本上计时再乘以 m/m'
+
+    返回 (秒, 是否外推)
+    """
     m = X.shape[1]
     m_sub = min(m, 200)
+    per_sample = median_time(lambda: fn(w, b, X[:, :m_sub], Y[:, :m_sub]), repeat=3) / m_sub
+    if per_sample * m <= LOOP_BUDGET:
+        return median_time(lambda: fn(w, b, X, Y), repeat=3), False
+    m_sub = min(m, max(m_sub, int(LOOP_BUDGET / per_sample)))     # 约 LOOP_BUDGET 秒能算完的样本数
     t = median_time(lambda: fn(w, b, X[:, :m_sub], Y[:, :m_sub]), repeat=3)
-    if t * m / m_sub <= LOOP_BUDGET:
-        return median_time(lambda: fn(w, b, X, Y), repeat=3), False, m
-    m_sub = max(m_sub, min(m, int(m_sub * LOOP_BUDGET / max(t * m / m_sub, 1e-9) * m / m_sub)))
-    t = median_time(lambda: fn(w, b, X[:, :m_sub], Y[:, :m_sub]), repeat=3)
-    return t * m / m_sub, True, m_sub
+    return t * m / m_sub, True
 
 
 def read_probes(X):
@@ -180,14 +183,14 @@ def main():
         b = 0.1
         t_vec = median_time(lambda: helpers.grads_vectorized(w, b, X, Y), repeat=25 if n * m < 1e7 else 15,
                             number=20 if n * m < 1e6 else 1)
-        t_two, ext_two, m2 = timed_loop(helpers.grads_loop, w, b, X, Y)
-        t_one, ext_one, m1 = timed_loop(grads_one_loop, w, b, X, Y)
+        t_two, ext_two = timed_loop(helpers.grads_loop, w, b, X, Y)
+        t_one, ext_one = timed_loop(grads_one_loop, w, b, X, Y)
         rows.append(dict(n=n, m=m, X=X, Y=Y, w=w, b=b, t_vec=t_vec, t_two=t_two, t_one=t_one))
 
-        def fmt(t, ext, ms):
+        def fmt(t, ext):
             return f"{t * 1e3:9.2f} ms" + ("*" if ext else " ")
 
-        print(f"{str((n, m)):>14} {fmt(t_two, ext_two, m2):>16} {fmt(t_one, ext_one, m1):>16} "
+        print(f"{str((n, m)):>14} {fmt(t_two, ext_two):>16} {fmt(t_one, ext_one):>16} "
               f"{t_vec * 1e6:7.0f} µs {t_two / t_vec:16.0f}×")
     print("（* 为外推值）\n")
 
