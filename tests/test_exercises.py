@@ -1009,3 +1009,61 @@ def test_learners_line_and_no_paths_in_crash_report(capsys):
     assert line.startswith("✗ 运行出错 ValueError"), line
     assert "propagate 第 2 行：`A = helpers.sigmoid(X @ w + b)`" in line, line
     assert "转置" in line, line
+
+
+# ---------------------------------------------------------------- (e) 笔记本里的练习
+
+def _lessons():
+    """课程的笔记本；环境变量 EXERCISE_NOTEBOOKS（用 os.pathsep 分隔）只供手工试跑草稿"""
+    override = os.environ.get("EXERCISE_NOTEBOOKS")
+    if override:
+        return [Path(p) for p in override.split(os.pathsep)]
+    from tools.course import LESSONS
+    return LESSONS
+
+
+_CHECK_CELL = re.compile(r'CHECKS\["(\w+)"\]\((\w+)\)')
+_ANSWER = re.compile(r"<details><summary>参考答案</summary>\s*```python\n(.*?)```", re.S)
+
+
+def exercises_in(path):
+    """笔记本里的练习：[(名字, 桩的源码, 检查格提交的输出, 参考答案的源码)]"""
+    cells = nbformat.read(path, as_version=4).cells
+    found = []
+    for k, cell in enumerate(cells):
+        if "exercise-check" not in cell.metadata.get("tags", []):
+            continue
+        source = cell.source.strip()
+        match = _CHECK_CELL.fullmatch(source)
+        assert match and match.group(1) == match.group(2), (
+            f"{path.name} 第 {k} 格：检查格应恰为 CHECKS[\"name\"](name)，实际 {source!r}")
+        name = match.group(1)
+        stub = cells[k - 1]
+        assert "exercise" in stub.metadata.get("tags", []) and f"def {name}(" in stub.source, (
+            f"{path.name} 第 {k} 格：检查格前面应是带 exercise 标签、定义 {name} 的桩")
+        assert "raise NotImplementedError" in stub.source, f"{path.name} 的 {name}：桩应抛出"
+        answer = next((c for c in cells[k + 1:] if c.cell_type == "markdown"), None)
+        match = _ANSWER.search(answer.source) if answer else None
+        assert match, f"{path.name} 的 {name}：检查格后的第一个 markdown 格应有折叠的参考答案"
+        text = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+        found.append((name, stub.source, text, match.group(1)))
+    return found
+
+
+def test_notebook_exercises(capsys):
+    """每课：参考答案（按顺序在同一个命名空间里执行，后面的可以用前面的）得 ✓，
+    提交的检查输出就是桩的 ⏳ 那一行；每个 CHECKS 名字恰好出现在一课里"""
+    where = {}
+    for path in _lessons():
+        namespace = dict(np=np, math=math, helpers=helpers)
+        for name, stub, committed, answer in exercises_in(path):
+            where.setdefault(name, []).append(path.name)
+            pending = verdict(capsys, name, define(name, stub))
+            assert committed == pending + "\n", (
+                f"{path.name} 的 {name}：提交的检查输出应为桩的 ⏳ 这一行，实际 {committed!r}")
+            exec(compile(answer, f"<{path.name}:{name}>", "exec"), namespace)
+            line = verdict(capsys, name, namespace[name])
+            assert line.startswith("✓ "), f"{path.name} 的参考答案 {name}：{line}"
+    assert {n: p for n, p in where.items() if len(p) != 1} == {}, "有的练习出现在不止一课里"
+    assert sorted(set(CHECKS) - set(where)) == [], "这些练习还没有出现在任何一课里"
+    assert sorted(set(where) - set(CHECKS)) == [], "这些练习没有检查器"
