@@ -1067,3 +1067,36 @@ def test_notebook_exercises(capsys):
     assert {n: p for n, p in where.items() if len(p) != 1} == {}, "有的练习出现在不止一课里"
     assert sorted(set(CHECKS) - set(where)) == [], "这些练习还没有出现在任何一课里"
     assert sorted(set(where) - set(CHECKS)) == [], "这些练习没有检查器"
+
+
+# ---------------------------------------------------------------- tools/progress.py
+
+def test_progress_reports_each_exercise(tmp_path, capsys):
+    """一课草稿：一道对、一道错、一道没写、一道练习格本身有语法错误；最后一个检查格之后的单元格不执行"""
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from tools import progress
+
+    def pair(name, body):
+        return [new_code_cell(f"def {name}(z, *rest):\n{body}", metadata={"tags": ["exercise"]}),
+                new_code_cell(f'CHECKS["{name}"]({name})', metadata={"tags": ["exercise-check"]})]
+
+    cells = [new_code_cell("import helpers\nfrom helpers.exercises import CHECKS")]
+    cells += pair("sigmoid", "    return helpers.sigmoid(z)")
+    cells += pair("sigmoid_derivative", "    return helpers.sigmoid(z)")
+    cells += pair("loss", "    raise NotImplementedError")
+    cells += pair("cost", "    return (")
+    cells.append(new_code_cell("raise SystemExit('不该执行到这里')\n" + "while True: pass"))
+    path = tmp_path / "03_scratch.ipynb"
+    nbformat.write(new_notebook(cells=cells), path)
+    before = path.read_bytes()
+
+    progress.main([str(path)])
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[:3] for line in lines[:4]] == [
+        ["03_scratch", "sigmoid", "✓"], ["03_scratch", "sigmoid_derivative", "✗"],
+        ["03_scratch", "loss", "⏳"], ["03_scratch", "cost", "✗"]]
+    assert "σ(z) 本身" in lines[1] and "练习格运行出错 SyntaxError" in lines[3]
+    assert lines[4] == "合计 4 道练习：✓ 1 道做对了，✗ 2 道还有问题，⏳ 1 道还没写"
+    assert len(lines) == 5
+    assert path.read_bytes() == before            # 不写回笔记本
