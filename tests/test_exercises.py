@@ -313,6 +313,10 @@ def numerical_derivative(f, w, eps=0.5):
 def numerical_derivative(f, w, eps=1e-6):
     return np.array([(f(w + eps) - f(w - eps)) / (2 * eps)])
 """),
+    ("numerical_derivative", "算出的导数不对", """
+def numerical_derivative(f, w, eps=1e-6):
+    return (f(w + eps) - f(w - eps)) / (2 * eps ** 2)
+"""),
     # ---- 01 gradient_descent_1d
     ("gradient_descent_1d", "少了起点 w0", """
 def gradient_descent_1d(dJ, w0, learning_rate, num_iterations):
@@ -366,6 +370,11 @@ def gradient_descent_1d(dJ, w0, learning_rate, num_iterations):
         ws.append(ws[-1] - learning_rate * dJ(w0))
     return ws
 """),
+    ("graph_forward", "应为一个数", """
+def graph_forward(a, b, c):
+    u = np.array([b * c])
+    return u, a + u, 3 * (a + u)
+"""),
     # ---- 02 graph_forward / graph_backward
     ("graph_forward", "顺序不对", """
 def graph_forward(a, b, c):
@@ -405,11 +414,11 @@ def graph_backward(a, b, c):
     return 1, 3 * c, 3 * b
 """),
     # ---- 03 sigmoid / sigmoid_derivative
-    ("sigmoid", "上溢", """
+    ("sigmoid", "只对 −|z| 取指数", """
 def sigmoid(z):
     return 1 / (1 + np.exp(-z))
 """),
-    ("sigmoid", "上溢", """
+    ("sigmoid", "只对 −|z| 取指数", """
 def sigmoid(z):
     z = np.asarray(z, dtype=float)
     out = np.zeros(z.shape)
@@ -428,7 +437,7 @@ def sigmoid(z):
     e = np.exp(-np.abs(z))
     return np.where(z >= 0, 1, e) / (1 + e)
 """),
-    ("sigmoid", "整数数组", """
+    ("sigmoid", "小数被截掉了", """
 def sigmoid(z):
     z = np.asarray(z)
     out = np.zeros_like(z)
@@ -469,6 +478,26 @@ def sigmoid(z):
 def sigmoid_derivative(z):
     s = sigmoid(z)
     return s * (1 - s)
+"""),
+    ("sigmoid", "σ(z) 的值不对", """
+def sigmoid(z):
+    return 0.5 * (1 + np.tanh(np.asarray(z)))
+"""),
+    ("sigmoid", "标量 z 进来", """
+def sigmoid(z):
+    z = np.atleast_1d(np.asarray(z, dtype=float))
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1, e) / (1 + e)
+"""),
+    ("sigmoid", "结果里有 nan", """
+def sigmoid(z):
+    with np.errstate(all="ignore"):
+        return np.exp(z) / (1 + np.exp(z))
+"""),
+    ("sigmoid_derivative", "σ'(z) 的值不对", """
+def sigmoid_derivative(z):
+    s = helpers.sigmoid(z)
+    return s * (1 - s) / 2
 """),
     # ---- 04 loss / cost
     ("loss", "少了负号", """
@@ -770,7 +799,7 @@ def predict(w, b, X):
 """),
     ("predict", "写死了", """
 def predict(w, b, X):
-    Y_prediction = np.zeros((1, 5))
+    Y_prediction = np.zeros((1, 6))
     A = helpers.sigmoid(w.T @ X + b)
     for i in range(A.shape[1]):
         Y_prediction[0, i] = 1 if A[0, i] >= 0.5 else 0
@@ -895,6 +924,91 @@ def confusion_matrix(Y_pred, Y):
 def confusion_matrix(Y_pred, Y):
     return np.array([[np.sum(Y == 0), 0], [0, np.sum(Y == 1)]])
 """),
+    ("loss", "结果里有 nan 或 inf", """
+def loss(y_hat, y):
+    with np.errstate(all="ignore"):
+        return -(y_hat * np.log(y) + (1 - y_hat) * np.log(1 - y))
+"""),
+    ("cost", "应为 Python float", """
+def cost(A, Y):
+    return np.float32(-np.mean(Y * np.log(A) + (1 - Y) * np.log(1 - A)))
+"""),
+    ("propagate", "返回了 2 个值", """
+def propagate(w, b, X, Y):
+    m = X.shape[1]
+    A = helpers.sigmoid(w.T @ X + b)
+    return X @ (A - Y).T / m, float(np.sum(A - Y)) / m
+"""),
+    ("initialize_with_zeros", "的形状是 (3, 1)，应为 (2, 1)", """
+def initialize_with_zeros(dim):
+    return np.zeros((dim + 1, 1)), 0.0
+"""),
+    ("initialize_with_zeros", "b 应为 0.0", """
+def initialize_with_zeros(dim):
+    return np.zeros((dim, 1)), 0.01
+"""),
+    ("optimize", "应为 list", """
+def optimize(w, b, X, Y, num_iterations, learning_rate):
+    costs = []
+    for i in range(num_iterations):
+        dw, db, J = helpers.grads_vectorized(w, b, X, Y)
+        costs.append(J)
+        w = w - learning_rate * dw
+        b = b - learning_rate * db
+    return w, b, np.array(costs)
+"""),
+    ("optimize", "应每次迭代一个", """
+def optimize(w, b, X, Y, num_iterations, learning_rate):
+    costs = []
+    for i in range(num_iterations):
+        dw, db, J = helpers.grads_vectorized(w, b, X, Y)
+        if i % 2 == 0:
+            costs.append(J)
+        w = w - learning_rate * dw
+        b = b - learning_rate * db
+    return w, b, costs
+"""),
+    ("predict", "的类型是 list", """
+def predict(w, b, X):
+    return [int(a >= 0.5) for a in helpers.sigmoid(w.T @ X + b)[0]]
+"""),
+    ("predict", "时预测不对", """
+def predict(w, b, X):
+    return np.ones((1, X.shape[1]))
+"""),
+    ("predict", "拿 z 和 0.5 比了", """
+def predict(w, b, X):
+    return (w.T @ X + b >= 0.5).astype(int)
+"""),
+    ("normalize_rows", "结果不对", """
+def normalize_rows(x):
+    return x / np.max(np.abs(x), axis=1, keepdims=True)
+"""),
+    ("random_mini_batches", "换了 seed 打乱顺序却没变", """
+def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
+    m = X.shape[1]
+    p = np.random.default_rng(42).permutation(m)
+    return [(X[:, p[k:k + mini_batch_size]], Y[:, p[k:k + mini_batch_size]])
+            for k in range(0, m, mini_batch_size)]
+"""),
+    ("random_mini_batches", "X_batch 形状", """
+def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
+    m = X.shape[1]
+    p = np.random.default_rng(seed).permutation(m)
+    return [(X[:, p[k:k + mini_batch_size]].T, Y[:, p[k:k + mini_batch_size]])
+            for k in range(0, m, mini_batch_size)]
+"""),
+    ("random_mini_batches", "各批的大小不对", """
+def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
+    m = X.shape[1]
+    p = np.random.default_rng(seed).permutation(m)
+    parts = np.array_split(p, max(1, -(-m // mini_batch_size)))
+    return [(X[:, q], Y[:, q]) for q in parts]
+"""),
+    ("confusion_matrix", "应为 (2, 2)", """
+def confusion_matrix(Y_pred, Y):
+    return np.array([np.sum((Y == t) & (Y_pred == p)) for t in (0, 1) for p in (0, 1)])
+"""),
 ]
 
 # 笔记本里常见的数据全局变量：错误答案里会误用它们
@@ -1000,6 +1114,8 @@ def test_numpy_float64_accepted_but_arrays_rejected(capsys):
     assert verdict(capsys, "cost", define("cost", ok)).startswith("✓ ")
     bad = ok.replace("np.float64(", "np.array(")
     assert "形状为 () 的数组" in verdict(capsys, "cost", define("cost", bad))
+    bad = ok.replace("np.float64(", "bool(")
+    assert "是布尔值" in verdict(capsys, "cost", define("cost", bad))
 
 
 def test_learners_line_and_no_paths_in_crash_report(capsys):
