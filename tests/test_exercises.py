@@ -690,88 +690,6 @@ def initialize_with_zeros(dim):
     return np.random.default_rng(0).normal(size=(dim, 1)) * 0.01, 0.0
 """),
     # ---- 05 optimize
-    ("optimize", "更新之后才记", """
-def optimize(w, b, X, Y, num_iterations, learning_rate):
-    costs = []
-    for i in range(num_iterations):
-        dw, db, J = helpers.grads_vectorized(w, b, X, Y)
-        w = w - learning_rate * dw
-        b = b - learning_rate * db
-        costs.append(helpers.grads_vectorized(w, b, X, Y)[2])
-    return w, b, costs
-"""),
-    ("optimize", "更新方向反了", """
-def optimize(w, b, X, Y, num_iterations, learning_rate):
-    costs = []
-    for i in range(num_iterations):
-        dw, db, J = helpers.grads_vectorized(w, b, X, Y)
-        costs.append(J)
-        w = w + learning_rate * dw
-        b = b + learning_rate * db
-    return w, b, costs
-"""),
-    ("optimize", "改动了传入的 w", """
-def optimize(w, b, X, Y, num_iterations, learning_rate):
-    costs = []
-    for i in range(num_iterations):
-        dw, db, J = helpers.grads_vectorized(w, b, X, Y)
-        costs.append(J)
-        w -= learning_rate * dw
-        b -= learning_rate * db
-    return w, b, costs
-"""),
-    ("optimize", "不是每 100 次", """
-def optimize(w, b, X, Y, num_iterations, learning_rate):
-    costs = []
-    for i in range(num_iterations):
-        dw, db, J = helpers.grads_vectorized(w, b, X, Y)
-        if i % 100 == 0:
-            costs.append(J)
-        w = w - learning_rate * dw
-        b = b - learning_rate * db
-    return w, b, costs
-"""),
-    ("optimize", "costs 多了一个", """
-def optimize(w, b, X, Y, num_iterations, learning_rate):
-    costs = []
-    for i in range(num_iterations):
-        dw, db, J = helpers.grads_vectorized(w, b, X, Y)
-        costs.append(J)
-        w = w - learning_rate * dw
-        b = b - learning_rate * db
-    costs.append(helpers.grads_vectorized(w, b, X, Y)[2])
-    return w, b, costs
-"""),
-    ("optimize", "costs[0] 是形状为 (1, 1)", """
-def optimize(w, b, X, Y, num_iterations, learning_rate):
-    costs = []
-    for i in range(num_iterations):
-        dw, db, J = helpers.grads_vectorized(w, b, X, Y)
-        costs.append(np.array([[J]]))
-        w = w - learning_rate * dw
-        b = b - learning_rate * db
-    return w, b, costs
-"""),
-    ("optimize", "顺序不对", """
-def optimize(w, b, X, Y, num_iterations, learning_rate):
-    costs = []
-    for i in range(num_iterations):
-        dw, db, J = helpers.grads_vectorized(w, b, X, Y)
-        costs.append(J)
-        w = w - learning_rate * dw
-        b = b - learning_rate * db
-    return costs, w, b
-"""),
-    ("optimize", "w 不对", """
-def optimize(w, b, X, Y, num_iterations, learning_rate):
-    costs = []
-    for i in range(num_iterations):
-        dw, db, J = helpers.grads_vectorized(w, b, X, Y)
-        costs.append(J)
-        w = w - 0.01 * dw
-        b = b - 0.01 * db
-    return w, b, costs
-"""),
     # ---- 05 predict
     ("predict", "不是 > 0.5", """
 def predict(w, b, X):
@@ -828,61 +746,12 @@ def normalize_rows(x):
     return x
 """),
     # ---- 07 random_mini_batches
-    ("random_mini_batches", "丢了最后一个不满的小批量", """
-def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
-    m = X.shape[1]
-    p = np.random.default_rng(seed).permutation(m)
-    return [(X[:, p[k:k + mini_batch_size]], Y[:, p[k:k + mini_batch_size]])
-            for k in range(0, m - mini_batch_size + 1, mini_batch_size)]
-"""),
-    ("random_mini_batches", "没有打乱", """
-def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
-    m = X.shape[1]
-    return [(X[:, k:k + mini_batch_size], Y[:, k:k + mini_batch_size])
-            for k in range(0, m, mini_batch_size)]
-"""),
-    ("random_mini_batches", "X 和 Y 打乱得不一样", """
-def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
-    rng = np.random.default_rng(seed)
-    m = X.shape[1]
-    X, Y = X[:, rng.permutation(m)], Y[:, rng.permutation(m)]
-    return [(X[:, k:k + mini_batch_size], Y[:, k:k + mini_batch_size])
-            for k in range(0, m, mini_batch_size)]
-"""),
-    ("random_mini_batches", "重复或丢了", """
-def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
-    m = X.shape[1]
-    p = np.random.default_rng(seed).choice(m, m)
-    return [(X[:, p[k:k + mini_batch_size]], Y[:, p[k:k + mini_batch_size]])
-            for k in range(0, m, mini_batch_size)]
-"""),
-    ("random_mini_batches", "同一个 seed 两次的结果不一样", """
-def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
-    m = X.shape[1]
-    p = rng.permutation(m)
-    return [(X[:, p[k:k + mini_batch_size]], Y[:, p[k:k + mini_batch_size]])
-            for k in range(0, m, mini_batch_size)]
-"""),
     ("random_mini_batches", "应返回 list", """
 def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
     m = X.shape[1]
     p = np.random.default_rng(seed).permutation(m)
     for k in range(0, m, mini_batch_size):
         yield X[:, p[k:k + mini_batch_size]], Y[:, p[k:k + mini_batch_size]]
-"""),
-    ("random_mini_batches", "Y_batch 形状", """
-def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
-    m = X.shape[1]
-    p = np.random.default_rng(seed).permutation(m)
-    return [(X[:, p[k:k + mini_batch_size]], Y[0, p[k:k + mini_batch_size]])
-            for k in range(0, m, mini_batch_size)]
-"""),
-    ("random_mini_batches", "默认值应为 64", """
-def random_mini_batches(X, Y, mini_batch_size=32, seed=0):
-    m = X.shape[1]
-    p = np.random.default_rng(seed).permutation(m)
-    return [(X[:, p[k:k + mini_batch_size]], Y[:, p[k:k + mini_batch_size]])
-            for k in range(0, m, mini_batch_size)]
 """),
     ("random_mini_batches", "改动了传入的 X", """
 def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
@@ -947,27 +816,6 @@ def initialize_with_zeros(dim):
 def initialize_with_zeros(dim):
     return np.zeros((dim, 1)), 0.01
 """),
-    ("optimize", "应为 list", """
-def optimize(w, b, X, Y, num_iterations, learning_rate):
-    costs = []
-    for i in range(num_iterations):
-        dw, db, J = helpers.grads_vectorized(w, b, X, Y)
-        costs.append(J)
-        w = w - learning_rate * dw
-        b = b - learning_rate * db
-    return w, b, np.array(costs)
-"""),
-    ("optimize", "应每次迭代一个", """
-def optimize(w, b, X, Y, num_iterations, learning_rate):
-    costs = []
-    for i in range(num_iterations):
-        dw, db, J = helpers.grads_vectorized(w, b, X, Y)
-        if i % 2 == 0:
-            costs.append(J)
-        w = w - learning_rate * dw
-        b = b - learning_rate * db
-    return w, b, costs
-"""),
     ("predict", "的类型是 list", """
 def predict(w, b, X):
     return [int(a >= 0.5) for a in helpers.sigmoid(w.T @ X + b)[0]]
@@ -984,20 +832,6 @@ def predict(w, b, X):
 def normalize_rows(x):
     return x / np.max(np.abs(x), axis=1, keepdims=True)
 """),
-    ("random_mini_batches", "换了 seed 打乱顺序却没变", """
-def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
-    m = X.shape[1]
-    p = np.random.default_rng(42).permutation(m)
-    return [(X[:, p[k:k + mini_batch_size]], Y[:, p[k:k + mini_batch_size]])
-            for k in range(0, m, mini_batch_size)]
-"""),
-    ("random_mini_batches", "X_batch 形状", """
-def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
-    m = X.shape[1]
-    p = np.random.default_rng(seed).permutation(m)
-    return [(X[:, p[k:k + mini_batch_size]].T, Y[:, p[k:k + mini_batch_size]])
-            for k in range(0, m, mini_batch_size)]
-"""),
     ("random_mini_batches", "各批的大小不对", """
 def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
     m = X.shape[1]
@@ -1010,6 +844,64 @@ def confusion_matrix(Y_pred, Y):
     return np.array([np.sum((Y == t) & (Y_pred == p)) for t in (0, 1) for p in (0, 1)])
 """),
 ]
+
+# optimize 与 random_mini_batches 的错误写法：同一份答案只改一两处
+_OPTIMIZE = """
+def optimize(w, b, X, Y, num_iterations, learning_rate):
+    costs = []
+    for i in range(num_iterations):
+        dw, db, J = helpers.grads_vectorized(w, b, X, Y)
+        {record}
+        {update}
+    {after}
+    return {returned}
+"""
+_STEP = "w, b = w - learning_rate * dw, b - learning_rate * db"
+
+
+def _optimize(record="costs.append(J)", update=_STEP, after="", returned="w, b, costs"):
+    return _OPTIMIZE.format(record=record, update=update, after=after, returned=returned)
+
+
+_BATCHES = """
+def random_mini_batches(X, Y, mini_batch_size={default}, seed=0):
+    m = X.shape[1]
+    p = {perm}
+    return [({xb}, {yb})
+            for k in range(0, {stop}, mini_batch_size)]
+"""
+
+
+def _batches(perm="np.random.default_rng(seed).permutation(m)", default=64, stop="m",
+             xb="X[:, p[k:k + mini_batch_size]]", yb="Y[:, p[k:k + mini_batch_size]]"):
+    return _BATCHES.format(perm=perm, default=default, stop=stop, xb=xb, yb=yb)
+
+
+WRONG += [("optimize", words, source) for words, source in [
+    ("更新之后才记", _optimize(record="pass", update=_STEP + "\n        costs.append("
+                                "helpers.grads_vectorized(w, b, X, Y)[2])")),
+    ("更新方向反了", _optimize(update="w, b = w + learning_rate * dw, b + learning_rate * db")),
+    ("改动了传入的 w", _optimize(update="w -= learning_rate * dw\n        b -= learning_rate * db")),
+    ("不是每 100 次", _optimize(record="if i % 100 == 0:\n            costs.append(J)")),
+    ("应每次迭代一个", _optimize(record="if i % 2 == 0:\n            costs.append(J)")),
+    ("costs 多了一个", _optimize(after="costs.append(helpers.grads_vectorized(w, b, X, Y)[2])")),
+    ("costs[0] 是形状为 (1, 1)", _optimize(record="costs.append(np.array([[J]]))")),
+    ("应为 list", _optimize(returned="w, b, np.array(costs)")),
+    ("顺序不对", _optimize(returned="costs, w, b")),
+    ("w 不对", _optimize(update="w, b = w - 0.01 * dw, b - 0.01 * db")),
+]] + [("random_mini_batches", words, source) for words, source in [
+    ("丢了最后一个不满的小批量", _batches(stop="m - mini_batch_size + 1")),
+    ("没有打乱", _batches(perm="np.arange(m)")),
+    ("X 和 Y 打乱得不一样", _batches(yb="Y[:, np.random.default_rng(seed + 1).permutation(m)]"
+                                   "[:, k:k + mini_batch_size]")),
+    ("重复或丢了", _batches(perm="np.random.default_rng(seed).choice(m, m)")),
+    ("同一个 seed 两次的结果不一样", _batches(perm="rng.permutation(m)")),
+    ("换了 seed 打乱顺序却没变", _batches(perm="np.random.default_rng(42).permutation(m)")),
+    ("X_batch 形状", _batches(xb="X[:, p[k:k + mini_batch_size]].T")),
+    ("Y_batch 形状", _batches(yb="Y[0, p[k:k + mini_batch_size]]")),
+    ("默认值应为 64", _batches(default=32)),
+]]
+
 
 # 笔记本里常见的数据全局变量：错误答案里会误用它们
 NOTEBOOK_GLOBALS = dict(
