@@ -104,7 +104,9 @@ def data_globals(fn):
 
 
 def has_loop(fn):
-    """fn（含嵌套的代码）里有没有 for/while 循环"""
+    """fn（含嵌套的代码）里有没有 for/while 循环；看不到源码（内置函数等）时当作有"""
+    if getattr(fn, "__code__", None) is None:
+        return True
     todo, seen = [fn.__code__], False
     while todo and not seen:
         code = todo.pop()
@@ -179,6 +181,7 @@ def _crash(exc, hints):
     """学习者的函数抛出异常：类型、消息（去掉路径，只取一行）和出错的那一行"""
     message = " ".join(str(exc).split())
     message = re.sub(r"(?:[A-Za-z]:)?[\\/](?:[^\s'\"\\/]+[\\/])+", "", message)
+    message = re.sub(r" at 0x[0-9a-fA-F]+", "", message)     # 对象的内存地址每次都不同
     if len(message) > 150:
         message = message[:147] + "…"
     frame = _learner_frame(exc)
@@ -291,7 +294,8 @@ def check_order(result, expected, names):
 def scale_mistake(ratio, m, what):
     """结果是正确值的 ratio 倍：说出 1/m 忘了还是多除了（m > 1 时才分辨得出）"""
     if m > 1 and np.isclose(ratio, m, rtol=1e-6):
-        return f"{what} 大了 m 倍：忘了除以 m（求平均要乘 1/m）"
+        return (f"{what} 大了 m 倍：忘了除以 m（求平均要乘 1/m），"
+                f"或者 m 取错了维度（m 是样本数 X.shape[1]）")
     if m > 1 and np.isclose(ratio, 1 / m, rtol=1e-6):
         return f"{what} 小了 m 倍：多除了一次 m（1/m 只乘一次）"
     return None
