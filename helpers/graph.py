@@ -2,7 +2,15 @@
 
 import math
 
-from ._checks import as_scalar
+from .checks import as_scalar
+
+
+def _power(x, k):
+    """x ** k；超出浮点数范围或 0 的负数次方时得到 inf（而不是 Python 的英文异常）"""
+    try:
+        return x ** k
+    except (OverflowError, ZeroDivisionError):
+        return math.inf
 
 
 class Value:
@@ -22,6 +30,11 @@ class Value:
         self._prev = tuple(_children)
         self._backward = lambda: None      # 叶子结点没有要往下传的东西
 
+    @property
+    def inputs(self):
+        """产生这个结点的运算的输入结点（叶子结点为空元组）"""
+        return self._prev
+
     def __repr__(self):
         name = f"{self.label}: " if self.label else ""
         return f"Value({name}data={self.data:.6g}, grad={self.grad:.6g})"
@@ -35,7 +48,7 @@ class Value:
         except (TypeError, ValueError) as exc:
             raise TypeError(f"Value 只能和 Value 或实数做运算；{exc}") from None
 
-    # 每种运算：前向算出 out，并在 out._backward 里存好本地导数规则（链式法则的一环）
+    # 每种运算：前向算出 out，并在 out._backward 里存好局部导数规则（链式法则的一环）
     def __add__(self, other):
         other = self._wrap(other)
         out = Value(self.data + other.data, _children=(self, other), op="+")
@@ -64,16 +77,38 @@ class Value:
             raise ValueError(f"0 不能取负指数（{k:g}）：这相当于除以 0")
         if self.data < 0 and k != int(k):
             raise ValueError(f"负数 {self.data:g} 不能取非整数指数 {k:g}：结果不是实数")
-        out = Value(self.data ** k, _children=(self,), op=f"**{k:g}")
+        out = Value(self._finite(_power(self.data, k), f"{self.data:g} ** {k:g}"),
+                    _children=(self,), op=f"**{k:g}")
 
-        def _backward():                   # ∂(x^k)/∂x = k·x^(k−1)
-            self.grad += k * self.data ** (k - 1) * out.grad
+        def _backward():                   # ∂(x^k)/∂x = k·x^(k−1)；k = 0 时 x⁰ = 1 是常数，导数为 0
+            local = k * _power(self.data, k - 1) if k != 0 else 0.0
+            self.grad += local * out.grad
         out._backward = _backward
         return out
 
+    def __rpow__(self, base):              # c ** x，c 是普通的正数
+        base = as_scalar("底数", base)
+        if base <= 0:
+            raise ValueError(f"c ** Value 的底数 c 应为正数，实际为 {base:g}：否则 c^x 对 x 的导数"
+                             f"（c^x · log c）不是实数")
+        out = Value(self._finite(_power(base, self.data), f"{base:g} ** {self.data:g}"),
+                    _children=(self,), op=f"{base:g}**")
+
+        def _backward():                   # ∂(c^x)/∂x = c^x · log c
+            self.grad += out.data * math.log(base) * out.grad
+        out._backward = _backward
+        return out
+
+    @staticmethod
+    def _finite(value, what):
+        if not math.isfinite(value):
+            raise ValueError(f"{what} 超出了浮点数的范围（约 ±1.8e308）")
+        return value
+
     def exp(self):
         if self.data > 709.78:                 # math.exp 在这之后超出 float 的范围
-            raise ValueError(f"exp 的输入应不大于约 709.78（否则结果超出浮点数范围），实际为 {self.data:g}")
+            raise ValueError(f"exp 的输入应不大于约 709.78（否则结果超出浮点数范围），"
+                             f"实际为 {self.data:g}")
         out = Value(math.exp(self.data), _children=(self,), op="exp")
 
         def _backward():                   # ∂e^x/∂x = e^x
@@ -92,12 +127,12 @@ class Value:
         return out
 
     def sigmoid(self):
-        z = self.data
-        s = 1 / (1 + math.exp(-z)) if z >= 0 else math.exp(z) / (1 + math.exp(z))
+        e = math.exp(-abs(self.data))      # 稳定的 σ：只对 −|z| 取指数
+        s = 1 / (1 + e) if self.data >= 0 else e / (1 + e)
         out = Value(s, _children=(self,), op="σ")
 
-        def _backward():                   # σ'(z) = σ(z)(1 − σ(z))
-            self.grad += s * (1 - s) * out.grad
+        def _backward():                   # σ'(z) = σ(z)(1 − σ(z)) = e^{−|z|} / (1 + e^{−|z|})²
+            self.grad += e / (1 + e) ** 2 * out.grad
         out._backward = _backward
         return out
 
@@ -151,3 +186,8 @@ class Value:
         self.grad = 1.0
         for node in reversed(order):
             node._backward()
+        for node in order:                 # 导数本身可能超出浮点数范围，比如 1/x 在 x = 1e-200 处
+            if not math.isfinite(node.grad):
+                name = f" {node.label}" if node.label else f"（{node!r}）"
+                raise ValueError(f"反向传播得到的导数不是有限数：结点{name}的 grad 为 {node.grad}；"
+                                 f"在这个点上导数是无穷大或超出了浮点数的范围")
