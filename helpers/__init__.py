@@ -5,7 +5,7 @@
     losses       loss、cost、cost_from_z
     kernel       逻辑回归的数学本身（不检查输入）：linear、sigmoid、sigmoid_derivative、
                  cost、backward、propagate；用 helpers.kernel.NAME 访问
-    checks       公开函数入口处的检查（中文报错）
+    checks       公开函数入口处对数组的检查（中文报错）；scalars 检查标量、整数和种子
     gradients    grads_loop、grads_vectorized
     gradcheck    numerical_grad、rel_error（梯度检验）
     model        initialize_parameters、predict_proba、predict、accuracy
@@ -15,6 +15,7 @@
                  fit_standardizer、standardize、make_toy_2d
     plotting     set_style、plot_costs、plot_data_2d、plot_decision_boundary
     drawgraph    draw_graph
+    figtext      图上文字的检查：mathtext 能否解析、中文字体
 """
 
 from .activations import sigmoid, sigmoid_derivative

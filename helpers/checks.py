@@ -4,9 +4,9 @@
 一定会传到结果里，结果不是有限数时再由 diagnose_nonfinite 找出是哪个输入、哪个位置
 """
 
-import numbers
-
 import numpy as np
+
+from .scalars import as_scalar
 
 
 def _describe(a):
@@ -149,53 +149,3 @@ def check_wbXY(w, b, X, Y):
     b = as_scalar("b", b)
     X, Y = as_samples(X, Y, w.shape[0])
     return w, b, X, Y.astype(np.result_type(w, X), copy=False)
-
-
-def as_scalar(name, value):
-    """有限的实数标量（比如偏置 b、学习率），返回 Python float"""
-    __tracebackhide__ = True
-    if isinstance(value, np.ndarray):
-        if value.size != 1:
-            raise ValueError(f"{name} 应为一个标量，实际是形状为 {value.shape} 的数组")
-        value = value.reshape(())[()]
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (numbers.Real, np.number)):
-        raise TypeError(f"{name} 应为实数标量，实际为 {type(value).__name__}：{value!r}")
-    try:
-        value = float(value)
-    except OverflowError:                  # 比如 10**400：Python 的整数没有上限，float 有
-        digits = len(str(abs(value)))
-        raise ValueError(f"{name} 超出了浮点数的范围（约 ±1.8e308），实际是一个 {digits} 位的整数") from None
-    if not np.isfinite(value):
-        raise ValueError(f"{name} 应为有限数值，实际为 {value}")
-    return value
-
-
-def _as_int(name, value, low, what):
-    __tracebackhide__ = True
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (numbers.Integral, np.integer)):
-        raise TypeError(f"{name} 应为{what}，实际为 {type(value).__name__}：{value!r}")
-    if value < low:
-        raise ValueError(f"{name} 应为{what}，实际为 {value}")
-    return int(value)
-
-
-def as_positive_int(name, value):
-    __tracebackhide__ = True
-    return _as_int(name, value, 1, "正整数")
-
-
-def as_seed(name, value):
-    """随机数种子：非负整数；None 不接受（每次结果都不同，课程里的结果要能复现）"""
-    __tracebackhide__ = True
-    if value is None:
-        raise TypeError(f"{name} 应为非负整数（比如 0），实际为 None：同一个 {name} 每次"
-                        f"得到同样的结果；想看另一种随机结果，就换一个整数")
-    return _as_int(name, value, 0, "非负整数（比如 0）")
-
-
-def as_positive(name, value):
-    __tracebackhide__ = True
-    v = as_scalar(name, value)
-    if v <= 0:
-        raise ValueError(f"{name} 应为正数，实际为 {v}")
-    return v

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .checks import as_array, as_matrix, as_positive_int, as_samples, as_scalar, as_seed, check_finite
+from .checks import as_array, as_matrix, as_samples, check_finite
+from .scalars import as_positive_int, as_scalar, as_seed
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 

@@ -3,7 +3,7 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
-from .plotting import check_mathtext
+from .figtext import check_mathtext
 
 
 def _labeled_inputs(root):

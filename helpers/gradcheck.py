@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from .checks import as_array, as_scalar, check_finite
+from .checks import as_array, check_finite
+from .scalars import as_scalar
 
 # rel_error 的分母下限，见 rel_error 的说明
 REL_ERROR_FLOOR = 1e-2

@@ -2,14 +2,16 @@
 
 import math
 
-from .checks import as_scalar
+from .scalars import as_scalar
 
 
-def _power(x, k):
-    """x ** k；超出浮点数范围或 0 的负数次方时得到 inf（而不是 Python 的英文异常）"""
+def _power(x, k, what=None):
+    """x ** k；超出浮点数范围或 0 的负数次方时：给了 what 就用中文报错，否则得到 inf"""
     try:
         return x ** k
     except (OverflowError, ZeroDivisionError):
+        if what:
+            raise ValueError(f"{what} 超出了浮点数的范围（约 ±1.8e308）") from None
         return math.inf
 
 
@@ -77,8 +79,7 @@ class Value:
             raise ValueError(f"0 不能取负指数（{k:g}）：这相当于除以 0")
         if self.data < 0 and k != int(k):
             raise ValueError(f"负数 {self.data:g} 不能取非整数指数 {k:g}：结果不是实数")
-        out = Value(self._finite(_power(self.data, k), f"{self.data:g} ** {k:g}"),
-                    _children=(self,), op=f"**{k:g}")
+        out = Value(_power(self.data, k, f"{self.data:g} ** {k:g}"), _children=(self,), op=f"**{k:g}")
 
         def _backward():                   # ∂(x^k)/∂x = k·x^(k−1)；k = 0 时 x⁰ = 1 是常数，导数为 0
             local = k * _power(self.data, k - 1) if k != 0 else 0.0
@@ -91,19 +92,13 @@ class Value:
         if base <= 0:
             raise ValueError(f"c ** Value 的底数 c 应为正数，实际为 {base:g}：否则 c^x 对 x 的导数"
                              f"（c^x · log c）不是实数")
-        out = Value(self._finite(_power(base, self.data), f"{base:g} ** {self.data:g}"),
-                    _children=(self,), op=f"{base:g}**")
+        out = Value(_power(base, self.data, f"{base:g} ** {self.data:g}"), _children=(self,),
+                    op=f"{base:g}**")
 
         def _backward():                   # ∂(c^x)/∂x = c^x · log c
             self.grad += out.data * math.log(base) * out.grad
         out._backward = _backward
         return out
-
-    @staticmethod
-    def _finite(value, what):
-        if not math.isfinite(value):
-            raise ValueError(f"{what} 超出了浮点数的范围（约 ±1.8e308）")
-        return value
 
     def exp(self):
         if self.data > 709.78:                 # math.exp 在这之后超出 float 的范围
@@ -145,11 +140,8 @@ class Value:
     def __truediv__(self, other):
         return self * self._wrap(other) ** -1
 
-    def __radd__(self, other):
-        return self + other
-
-    def __rmul__(self, other):
-        return self * other
+    __radd__ = __add__                     # 加法、乘法可交换：3 + x 与 x + 3 相同
+    __rmul__ = __mul__
 
     def __rsub__(self, other):
         return self._wrap(other) - self

@@ -3,7 +3,8 @@
 import numpy as np
 
 from . import kernel
-from .checks import as_column, as_labels, as_matrix, as_positive_int, as_scalar, diagnose_nonfinite
+from .checks import as_column, as_labels, as_matrix, diagnose_nonfinite
+from .scalars import as_positive_int, as_scalar
 
 
 def initialize_parameters(n, dtype=np.float64):

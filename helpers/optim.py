@@ -3,12 +3,14 @@
 训练循环只在入口检查一次，之后直接循环 kernel；成本不再是有限数时说清楚发生了什么
 """
 
+import itertools
 import math
 
 import numpy as np
 
 from . import kernel
-from .checks import as_positive, as_positive_int, as_samples, as_seed, check_wbXY, check_finite
+from .checks import as_samples, check_finite, check_wbXY
+from .scalars import as_positive, as_positive_int, as_seed
 
 
 def _diverged(k, w, X, learning_rate):
@@ -27,6 +29,30 @@ def _full_cost(w, b, X, Y, k, learning_rate):
     return J
 
 
+def _door(w, b, X, Y, learning_rate):
+    """训练循环的入口检查（只做一次）"""
+    __tracebackhide__ = True
+    w, b, X, Y = check_wbXY(w, b, X, Y)
+    check_finite("w", w)
+    return w, b, X, Y, as_positive("learning_rate", learning_rate)
+
+
+def _descend(w, b, batches, learning_rate, X, costs, k):
+    """沿着一串批量各走一步：算梯度（记下更新前这一批的成本）、更新参数；不检查输入
+
+    k 是已经走过的步数；返回 (w, b, k)
+    """
+    for X_batch, Y_batch in batches:
+        dw, db, J = kernel.propagate(w, b, X_batch, Y_batch)
+        if not math.isfinite(J):
+            _diverged(k, w, X, learning_rate)
+        costs.append(J)
+        w = w - learning_rate * dw
+        b = b - learning_rate * db
+        k += 1
+    return w, b, k
+
+
 def gradient_descent(w, b, X, Y, learning_rate, num_iterations):
     """全批量梯度下降：每次迭代用全部 m 个样本算梯度，再更新 w := w − α dw，b := b − α db
 
@@ -34,20 +60,12 @@ def gradient_descent(w, b, X, Y, learning_rate, num_iterations):
     返回 (w, b, costs)：costs[k] 是第 k 次更新之前的成本，最后再加上训练后的成本，
     共 num_iterations + 1 个 float；传入的 w 不会被修改
     """
-    w, b, X, Y = check_wbXY(w, b, X, Y)
-    check_finite("w", w)
-    learning_rate = as_positive("learning_rate", learning_rate)
+    w, b, X, Y, learning_rate = _door(w, b, X, Y, learning_rate)
     num_iterations = as_positive_int("num_iterations", num_iterations)
     costs = []
     with np.errstate(all="ignore"):          # 非有限的结果由 _diverged 说明，而不是警告
-        for k in range(num_iterations):
-            dw, db, J = kernel.propagate(w, b, X, Y)
-            if not math.isfinite(J):
-                _diverged(k, w, X, learning_rate)
-            costs.append(J)
-            w = w - learning_rate * dw
-            b = b - learning_rate * db
-        costs.append(_full_cost(w, b, X, Y, num_iterations, learning_rate))
+        w, b, k = _descend(w, b, itertools.repeat((X, Y), num_iterations), learning_rate, X, costs, 0)
+        costs.append(_full_cost(w, b, X, Y, k, learning_rate))
     return w, b, costs
 
 
@@ -84,24 +102,15 @@ def minibatch_gradient_descent(w, b, X, Y, learning_rate, num_epochs, batch_size
       history["epoch_cost"]：全部样本上的成本，第 0 个是训练前，之后每轮结束一个（共 num_epochs + 1 个）
       history["batch_cost"]：每次迭代更新之前，这一批上的成本
     """
-    w, b, X, Y = check_wbXY(w, b, X, Y)
-    check_finite("w", w)
-    learning_rate = as_positive("learning_rate", learning_rate)
+    w, b, X, Y, learning_rate = _door(w, b, X, Y, learning_rate)
     num_epochs = as_positive_int("num_epochs", num_epochs)
     batch_size = as_positive_int("batch_size", batch_size)
     rng = np.random.default_rng(as_seed("seed", seed))
     m = X.shape[1]
-    k = 0
     with np.errstate(all="ignore"):          # 非有限的结果由 _diverged 说明，而不是警告
-        epoch_cost, batch_cost = [_full_cost(w, b, X, Y, k, learning_rate)], []
+        epoch_cost, batch_cost, k = [_full_cost(w, b, X, Y, 0, learning_rate)], [], 0
         for _ in range(num_epochs):
-            for X_batch, Y_batch in _batches(X, Y, batch_size, rng.permutation(m)):
-                dw, db, J = kernel.propagate(w, b, X_batch, Y_batch)
-                if not math.isfinite(J):
-                    _diverged(k, w, X, learning_rate)
-                batch_cost.append(J)
-                w = w - learning_rate * dw
-                b = b - learning_rate * db
-                k += 1
+            batches = _batches(X, Y, batch_size, rng.permutation(m))
+            w, b, k = _descend(w, b, batches, learning_rate, X, batch_cost, k)
             epoch_cost.append(_full_cost(w, b, X, Y, k, learning_rate))
     return w, b, {"epoch_cost": epoch_cost, "batch_cost": batch_cost}

@@ -217,7 +217,7 @@ def test_chinese_labels_draw_without_noise(caplog):
 
 
 def test_chinese_labels_without_a_font_are_explained(monkeypatch):
-    monkeypatch.setattr(helpers.plotting, "cjk_font", lambda: None, raising=False)   # 没有中文字体
+    monkeypatch.setattr("helpers.figtext.cjk_font", lambda: None, raising=False)   # 没有中文字体
     with pytest.raises(ValueError, match="中文字体"):
         helpers.plot_costs(CURVES)
     plt.close("all")
