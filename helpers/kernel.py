@@ -12,12 +12,18 @@ def linear(w, b, X):
     return w.T @ X + b
 
 
-def sigmoid(Z):
-    """稳定的 σ(z)：只对 −|z| 取指数，永不上溢
+def exp_neg_abs(Z):
+    """e^{−|z|} ∈ (0, 1]：σ、σ' 和成本都只用到它，所以永不上溢"""
+    return np.exp(-np.abs(Z))
 
-    z ≥ 0 时 σ = 1 / (1 + e^{−z})，z < 0 时 σ = e^{z} / (1 + e^{z})
+
+def sigmoid(Z, e=None):
+    """稳定的 σ(z)：z ≥ 0 时 1 / (1 + e^{−z})，z < 0 时 e^{z} / (1 + e^{z})
+
+    e: 已算好的 e^{−|Z|}（可选，省一次指数运算）
     """
-    e = np.exp(-np.abs(Z))
+    if e is None:
+        e = exp_neg_abs(Z)
     return np.where(Z >= 0, 1, e) / (1 + e)
 
 
@@ -26,19 +32,24 @@ def sigmoid_derivative(Z):
 
     直接写成 s(1 − s) 时，z 很大会得到 1 − 1 = 0；这样写对正负 z 都精确
     """
-    e = np.exp(-np.abs(Z))
+    e = exp_neg_abs(Z)
     return e / (1 + e) ** 2
 
 
-def cost(Z, Y):
+def cost(Z, Y, e=None):
     """成本 J = (1/m) Σ L⁽ⁱ⁾，由 Z 直接算，从不计算 log(0)
 
-    L = −[y log σ(z) + (1 − y) log(1 − σ(z))] = max(z, 0) − yz + log(1 + e^{−|z|})
-    y 只取 0 或 1，所以 max(z, 0) − yz 就是 max(−z, 0) 或 max(z, 0)，算出来恰好 ≥ 0；
+    L = −[y log σ(z) + (1 − y) log(1 − σ(z))]
+      = max(z, 0) − yz + log(1 + e^{−|z|})
+    y 只取 0 或 1：max(z, 0) − yz 就是 max(−z, 0) 或 max(z, 0)，
+    算出来恰好 ≥ 0；
     每个样本的 L ≥ 0，先除以 m 再相加：没有相互抵消，求和也不会溢出
-    返回 Python float（Z 里有 inf 时为 nan：溢出不会被悄悄当成正确答案）
+    e: 已算好的 e^{−|Z|}（可选）；返回 Python float
+    （Z 里有 inf 时为 nan：溢出不会被悄悄当成正确答案）
     """
-    L = np.maximum(Z, 0) - Y * Z + np.log1p(np.exp(-np.abs(Z)))
+    if e is None:
+        e = exp_neg_abs(Z)
+    L = np.maximum(Z, 0) - Y * Z + np.log1p(e)
     return float(np.sum(L / Z.shape[1]))
 
 
@@ -55,5 +66,6 @@ def backward(X, A, Y):
 def propagate(w, b, X, Y):
     """一整步：前向（Z、A、成本）再反向，返回 (dw, db, J)"""
     Z = linear(w, b, X)
-    dw, db = backward(X, sigmoid(Z), Y)
-    return dw, db, cost(Z, Y)
+    e = exp_neg_abs(Z)                 # σ 与成本共用
+    dw, db = backward(X, sigmoid(Z, e), Y)
+    return dw, db, cost(Z, Y, e)

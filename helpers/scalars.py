@@ -1,5 +1,6 @@
 """入口处的检查：标量、正整数、随机数种子，返回 Python 的 float 或 int"""
 
+import math
 import numbers
 
 import numpy as np
@@ -8,6 +9,8 @@ import numpy as np
 def as_scalar(name, value):
     """有限的实数标量（比如偏置 b、学习率），返回 Python float"""
     __tracebackhide__ = True
+    if type(value) is float and math.isfinite(value):    # 最常见的情形，先走捷径
+        return value
     if isinstance(value, np.ndarray):
         if value.size != 1:
             raise ValueError(f"{name} 应为一个标量，实际是形状为 {value.shape} 的数组")

@@ -46,7 +46,7 @@ def test_kernel_pieces_agree_with_public_functions():
 
 
 def test_kernel_fits_on_one_screen():
-    assert len((HELPERS / "kernel.py").read_text(encoding="utf-8").splitlines()) <= 70
+    assert len((HELPERS / "kernel.py").read_text(encoding="utf-8").splitlines()) <= 80
 
 
 def test_no_private_name_crosses_a_module():
