@@ -71,65 +71,50 @@ class Value:
         out._backward = _backward
         return out
 
-    def __pow__(self, k):
-        if isinstance(k, Value):
-            raise TypeError("Value 的指数只支持普通实数（常数），不支持 Value")
-        k = as_scalar("指数", k)
-        if self.data == 0 and k < 0:
-            raise ValueError(f"0 不能取负指数（{k:g}）：这相当于除以 0")
-        if self.data < 0 and k != int(k):
-            raise ValueError(f"负数 {self.data:g} 不能取非整数指数 {k:g}：结果不是实数")
-        out = Value(_power(self.data, k, f"{self.data:g} ** {k:g}"), _children=(self,), op=f"**{k:g}")
+    def _unary(self, data, op, local):
+        """一元运算 out = f(x)：local() 给出局部导数 f'(x)，反向时 x.grad += f'(x)·out.grad"""
+        out = Value(data, _children=(self,), op=op)
 
-        def _backward():                   # ∂(x^k)/∂x = k·x^(k−1)；k = 0 时 x⁰ = 1 是常数，导数为 0
-            local = k * _power(self.data, k - 1) if k != 0 else 0.0
-            self.grad += local * out.grad
+        def _backward():
+            self.grad += local() * out.grad
         out._backward = _backward
         return out
 
-    def __rpow__(self, base):              # c ** x，c 是普通的正数
+    def __pow__(self, k):                  # ∂(x^k)/∂x = k·x^(k−1)；k = 0 时 x⁰ = 1 是常数，导数为 0
+        if isinstance(k, Value):
+            raise TypeError("Value 的指数只支持普通实数（常数），不支持 Value")
+        k = as_scalar("指数", k)
+        x = self.data
+        if x == 0 and k < 0:
+            raise ValueError(f"0 不能取负指数（{k:g}）：这相当于除以 0")
+        if x < 0 and k != int(k):
+            raise ValueError(f"负数 {x:g} 不能取非整数指数 {k:g}：结果不是实数")
+        return self._unary(_power(x, k, f"{x:g} ** {k:g}"), f"**{k:g}",
+                           lambda: k * _power(x, k - 1) if k != 0 else 0.0)
+
+    def __rpow__(self, base):              # c ** x（c 为正的常数）：∂(c^x)/∂x = c^x · log c
         base = as_scalar("底数", base)
         if base <= 0:
             raise ValueError(f"c ** Value 的底数 c 应为正数，实际为 {base:g}：否则 c^x 对 x 的导数"
                              f"（c^x · log c）不是实数")
-        out = Value(_power(base, self.data, f"{base:g} ** {self.data:g}"), _children=(self,),
-                    op=f"{base:g}**")
+        y = _power(base, self.data, f"{base:g} ** {self.data:g}")
+        return self._unary(y, f"{base:g}**", lambda: y * math.log(base))
 
-        def _backward():                   # ∂(c^x)/∂x = c^x · log c
-            self.grad += out.data * math.log(base) * out.grad
-        out._backward = _backward
-        return out
+    def exp(self):                         # ∂e^x/∂x = e^x
+        if self.data > 709.78:             # math.exp 在这之后超出 float 的范围
+            raise ValueError(f"exp 的输入应不大于约 709.78（否则结果超出浮点数范围），实际为 {self.data:g}")
+        y = math.exp(self.data)
+        return self._unary(y, "exp", lambda: y)
 
-    def exp(self):
-        if self.data > 709.78:                 # math.exp 在这之后超出 float 的范围
-            raise ValueError(f"exp 的输入应不大于约 709.78（否则结果超出浮点数范围），"
-                             f"实际为 {self.data:g}")
-        out = Value(math.exp(self.data), _children=(self,), op="exp")
-
-        def _backward():                   # ∂e^x/∂x = e^x
-            self.grad += out.data * out.grad
-        out._backward = _backward
-        return out
-
-    def log(self):
+    def log(self):                         # ∂log x/∂x = 1/x
         if self.data <= 0:
             raise ValueError(f"log 的输入应为正数，实际为 {self.data}")
-        out = Value(math.log(self.data), _children=(self,), op="log")
+        return self._unary(math.log(self.data), "log", lambda: 1 / self.data)
 
-        def _backward():                   # ∂log x/∂x = 1/x
-            self.grad += out.grad / self.data
-        out._backward = _backward
-        return out
-
-    def sigmoid(self):
+    def sigmoid(self):                     # σ'(z) = σ(z)(1 − σ(z)) = e^{−|z|} / (1 + e^{−|z|})²
         e = math.exp(-abs(self.data))      # 稳定的 σ：只对 −|z| 取指数
         s = 1 / (1 + e) if self.data >= 0 else e / (1 + e)
-        out = Value(s, _children=(self,), op="σ")
-
-        def _backward():                   # σ'(z) = σ(z)(1 − σ(z)) = e^{−|z|} / (1 + e^{−|z|})²
-            self.grad += e / (1 + e) ** 2 * out.grad
-        out._backward = _backward
-        return out
+        return self._unary(s, "σ", lambda: e / (1 + e) ** 2)
 
     def __neg__(self):
         return self * -1
