@@ -97,7 +97,7 @@ def as_labels(name, value, m=None, ref="X"):
     """标签行向量 (1, m)，取值只能是 0 或 1"""
     __tracebackhide__ = True
     a = as_row(name, value, m, ref)
-    if np.any(a * (a - 1)):                # 0 和 1 得 0；其他值、NaN、inf 都不为 0：一次查完
+    if np.count_nonzero(a * (a - 1)):      # 0 和 1 得 0；其他值、NaN、inf 都不为 0：一次查完
         check_finite(name, a)
         shown = ", ".join(f"{v:g}" for v in np.unique(a[(a != 0) & (a != 1)])[:5])
         raise ValueError(f"{name} 的取值应只有 0 和 1，实际还出现了 {shown}")
