@@ -344,7 +344,10 @@ def machine():
                 break
     except OSError:
         pass
-    return f"{model}，{os.cpu_count()} 核；Python {platform.python_version()}，numpy {np.__version__}"
+    load = ""
+    if hasattr(os, "getloadavg"):          # 别的进程在抢 CPU 时，计时不可信：先看一眼
+        load = f"；开始时的平均负载 {os.getloadavg()[0]:.1f}"
+    return f"{model}，{os.cpu_count()} 核；Python {platform.python_version()}，numpy {np.__version__}{load}"
 
 
 def main():
@@ -362,6 +365,8 @@ def main():
     goals = [(f"训练循环 {text}：比值 {ratio:.2f}（目标 ≤ 1.2）", ratio <= 1.2)
              for text, ratio in bench_training(X_train, Y_train, repeat)]
     goals += bench_step(sizes, peers, repeat)
+    if hasattr(os, "getloadavg"):
+        print(f"结束时的平均负载 {os.getloadavg()[0]:.1f}（{os.cpu_count()} 核；明显大于核数时，上面的时间偏大且不稳）\n")
     print("目标：")
     for text, ok in goals:
         mark = "—" if ok is None else ("达到" if ok else "未达到")
