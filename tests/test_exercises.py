@@ -4,7 +4,8 @@
 (b) 错误答案库：每种适用的常见错误一份，各自得 ✗ 并说出自己的诊断（断言关键词）；
 (c) 桩函数 raise NotImplementedError 得 ⏳；
 (d) 每次都只打印一行、返回 None，函数抛异常、返回乱七八糟的东西、自己 print 都不外泄；
-(e) 笔记本里的练习：折叠的参考答案得 ✓，提交的桩输出 ⏳，每个名字恰在一课里出现。
+(e) 笔记本里的练习：折叠的参考答案得 ✓，提交的桩输出 ⏳，每个名字恰在一课里出现；
+最后是 tools/progress.py 在一课草稿上的输出。
 """
 
 import linecache
@@ -977,6 +978,8 @@ def test_nothing_escapes(capsys, name):
     line = verdict(capsys, name, define(name, crash))
     assert line.startswith("✗ 运行出错 ZeroDivisionError: division by zero"), line
     assert f"{name} 第 3 行：`return x / 0`" in line, line
+    line = verdict(capsys, name, define(name, f"def {name}(*args):\n    exit()\n"))
+    assert line.startswith("✗ 运行出错 SystemExit"), line
     for garbage in ("None", "object()", "[[1, 2], 'a']", "{'w': 1}", "(1, 2, 3, 4)",
                     "np.full((2, 2), np.nan)", "'3.0'"):
         source = f"def {name}(*args):\n    print('调试输出\\n第二行')\n    return {garbage}\n"

@@ -135,7 +135,7 @@ def call(fn, case, overflow=None, hints=()):
             result = fn(*args)
         except NotImplementedError as exc:
             raise Verdict(_pending(fn, exc)) from None
-        except Exception as exc:
+        except (Exception, SystemExit) as exc:     # exit() 也算出错；Ctrl-C 照常中断
             if overflow and isinstance(exc, OverflowError):
                 fail(overflow)
             fail(_crash(exc, hints))
