@@ -85,10 +85,21 @@ def gradient_descent_1d(fn):
 _GRAPHS = [(5.0, 3.0, 2.0), (1.5, -2.0, 4.0), (-1.0, 0.5, -3.0)]
 
 
-def _numbers(values, names):
-    for value, name in zip(values, names):
+def _graph_call(fn, a, b, c, names):
+    """调用 fn(a, b, c)，要求返回三个数"""
+    got = unpack(call(fn, dict(a=a, b=b, c=c)), names)
+    for value, name in zip(got, names):
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             fail(f"{name} 的类型是 {type(value).__name__}，应为一个数")
+    return got
+
+
+def _first_wrong(got, want, names, rules, abc):
+    """顺序不对，或说出第一个不对的量和它的算法"""
+    check_order(got, want, names)
+    for name, g, w, rule in zip(names, got, want, rules):
+        if not close(g, w):
+            fail(f"a, b, c = {', '.join(map(str, abc))} 时 {name} 不对：{name} = {rule}")
 
 
 @exercise("graph_forward", "(u, v, J) 三个数")
@@ -96,14 +107,9 @@ def graph_forward(fn):
     """u = bc，v = a + u，J = 3v"""
     names = ("u", "v", "J")
     for a, b, c in _GRAPHS:
-        got = unpack(call(fn, dict(a=a, b=b, c=c)), names)
-        _numbers(got, names)
+        got = _graph_call(fn, a, b, c, names)
         u = b * c
-        want = (u, a + u, 3 * (a + u))
-        check_order(got, want, names)
-        for name, g, w, rule in zip(names, got, want, ("b·c", "a + u", "3·v")):
-            if not close(g, w):
-                fail(f"a, b, c = {a}, {b}, {c} 时 {name} 不对：{name} = {rule}")
+        _first_wrong(got, (u, a + u, 3 * (a + u)), names, ("b·c", "a + u", "3·v"), (a, b, c))
     return "graph_forward 对了：u = bc，v = a + u，J = 3v，顺序也对"
 
 
@@ -112,19 +118,12 @@ def graph_backward(fn):
     """链式法则：dJ/da = 3，dJ/db = 3c，dJ/dc = 3b"""
     names = ("dJ_da", "dJ_db", "dJ_dc")
     for a, b, c in _GRAPHS:
-        got = unpack(call(fn, dict(a=a, b=b, c=c)), names)
-        _numbers(got, names)
-        want = (3.0, 3 * c, 3 * b)
-        if close(got, want):
-            continue
-        if close(got, (3.0, 3 * b, 3 * c)):
+        got = _graph_call(fn, a, b, c, names)
+        if close(got, (3.0, 3 * b, 3 * c)) and b != c:
             fail("dJ_db 和 dJ_dc 弄反了：u = b·c 对 b 的局部导数是 c，"
                  "所以 dJ/db = 3c，dJ/dc = 3b")
         if close(got, (1.0, c, b)):
             fail("忘了乘上游的导数 dJ/dv = 3：链式法则要把一路上的局部导数都乘起来")
-        check_order(got, want, names)
-        for name, g, w, rule in zip(names, got, want,
-                                    ("dJ/dv · dv/da", "dJ/du · du/db", "dJ/du · du/dc")):
-            if not close(g, w):
-                fail(f"a, b, c = {a}, {b}, {c} 时 {name} 不对：按链式法则 {name} = {rule}")
+        _first_wrong(got, (3.0, 3 * c, 3 * b), names,
+                     ("dJ/dv · dv/da", "dJ/du · du/db", "dJ/du · du/dc"), (a, b, c))
     return "graph_backward 对了：链式法则给出 (3, 3c, 3b)"
