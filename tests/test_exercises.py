@@ -306,7 +306,7 @@ def numerical_derivative(f, w, eps=1e-6):
 def numerical_derivative(f, w, eps=1e-6):
     return (f(w + 1e-6) - f(w - 1e-6)) / 2e-6
 """),
-    ("numerical_derivative", "默认值应为 1e-6", """
+    ("numerical_derivative", "默认值是 0.5，应为 1e-6", """
 def numerical_derivative(f, w, eps=0.5):
     return (f(w + eps) - f(w - eps)) / (2 * eps)
 """),
@@ -410,6 +410,26 @@ def graph_backward(a, b, c):
 def graph_backward(a, b, c):
     return 3 * b, 3 * c, 3
 """),
+    ("numerical_derivative", "先除以 2 再乘 eps", """
+def numerical_derivative(f, w, eps=1e-6):
+    return (f(w + eps) - f(w - eps)) / 2 * eps
+"""),
+    ("numerical_derivative", "分子少了括号", """
+def numerical_derivative(f, w, eps=1e-6):
+    return f(w + eps) - f(w - eps) / (2 * eps)
+"""),
+    ("numerical_derivative", "默认值是 0.01", """
+def numerical_derivative(f, w, eps=1e-2):
+    return (f(w + eps) - f(w - eps)) / (2 * eps)
+"""),
+    ("gradient_descent_1d", "w0 出现了两次", """
+def gradient_descent_1d(dJ, w0, learning_rate, num_iterations):
+    ws, w = [w0], w0
+    for _ in range(num_iterations):
+        ws.append(w)
+        w = w - learning_rate * dJ(w)
+    return ws
+"""),
     ("graph_backward", "dJ_da 不对", """
 def graph_backward(a, b, c):
     return 1, 3 * c, 3 * b
@@ -426,6 +446,10 @@ def sigmoid(z):
     for idx in np.ndindex(z.shape):
         out[idx] = 1 / (1 + math.exp(-z[idx]))
     return out
+"""),
+    ("sigmoid", "e^{z}/(1+e^{z}) 在 z = 1000", """
+def sigmoid(z):
+    return np.exp(z) / (1 + np.exp(z))
 """),
     ("sigmoid", "符号反了", """
 def sigmoid(z):
@@ -656,6 +680,33 @@ def sigmoid(z):
 def propagate_loop(w, b, X, Y):
     for i in range(X.shape[1]):
         a = sigmoid(w.T @ X[:, i:i + 1] + b)
+"""),
+    ("propagate_loop", "db 只剩最后一个样本的 dz", """
+def propagate_loop(w, b, X, Y):
+    n, m = X.shape
+    dw, db, J = np.zeros((n, 1)), 0.0, 0.0
+    for i in range(m):
+        z = float(w[:, 0] @ X[:, i]) + b
+        a = 1 / (1 + math.exp(-z))
+        J += -(Y[0, i] * math.log(a) + (1 - Y[0, i]) * math.log(1 - a))
+        dz = a - Y[0, i]
+        for j in range(n):
+            dw[j, 0] += X[j, i] * dz
+        db = dz
+    return dw / m, db / m, J / m
+"""),
+    ("propagate_loop", "dw 只剩最后一个样本的 x·dz", """
+def propagate_loop(w, b, X, Y):
+    n, m = X.shape
+    dw, db, J = np.zeros((n, 1)), 0.0, 0.0
+    for i in range(m):
+        z = float(w[:, 0] @ X[:, i]) + b
+        a = 1 / (1 + math.exp(-z))
+        J += -(Y[0, i] * math.log(a) + (1 - Y[0, i]) * math.log(1 - a))
+        dz = a - Y[0, i]
+        dw = X[:, i:i + 1] * dz
+        db += dz
+    return dw / m, db / m, J / m
 """),
     # ---- 05 initialize_with_zeros
     ("initialize_with_zeros", "rank-1", """
@@ -968,7 +1019,7 @@ def test_every_exercise_has_wrong_answers():
 def test_stub_is_pending(capsys, name):
     stub = f'def {name}(*args):\n    """…"""\n    # 你的代码\n    raise NotImplementedError\n'
     line = verdict(capsys, name, define(name, stub))
-    assert line == f"⏳ 还没写：{name}（把 raise NotImplementedError 换成你的代码，再运行这一格）"
+    assert line == f"⏳ 还没写：{name}（写好函数体，再运行这一格）"
 
 
 @pytest.mark.parametrize("name", list(CHECKS))

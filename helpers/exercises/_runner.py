@@ -164,7 +164,7 @@ def _pending(fn, exc):
         other = frame.name
         alt = f"，或改用 helpers.{other}" if hasattr(sys.modules.get("helpers"), other) else ""
         return f"⏳ 还没写：{mine} 用到的 {other} 还没写完（先完成 {other}{alt}）"
-    return f"⏳ 还没写：{mine}（把 raise NotImplementedError 换成你的代码，再运行这一格）"
+    return f"⏳ 还没写：{mine}（写好函数体，再运行这一格）"
 
 
 def _learner_frame(exc):

@@ -1,5 +1,6 @@
 """第 01、02 课的练习：数值导数、一维梯度下降、计算图的前向与反向"""
 
+import inspect
 import math
 import numbers
 
@@ -30,15 +31,33 @@ def numerical_derivative(fn):
             fail("用的是后向差分 (f(w) − f(w−ε))/ε：改用中心差分 (f(w+ε) − f(w−ε)) / (2ε)")
         if close(got, 2 * central):
             fail("分母少了 2：两点相距 2ε，应除以 2ε")
+        if close(got, central * eps * eps):
+            fail("运算顺序：/ 2 * eps 是先除以 2 再乘 eps；分母要加括号 / (2 * eps)")
+        if close(got, f(w + eps) - f(w - eps) / (2 * eps)):
+            fail("分子少了括号：要先算 f(w+eps) − f(w−eps)，再整体除以 (2 * eps)")
         if close(got, -central):
             fail("符号反了：分子是 f(w+ε) − f(w−ε)，大的 w 在前")
         if close(got, df(w)) or abs(got - df(w)) < 1e-4:
             fail("没有用参数 eps（步长写死了？）：eps = 0.1 时结果应随 eps 变化")
         fail(f"对 f(w) = {name} 算出的导数不对：应为 (f(w+eps) − f(w−eps)) / (2·eps)")
+    default = _default(fn, "eps")
+    if default is not None and default != 1e-6:
+        fail(f"eps 的默认值是 {default!r}，应为 1e-6（def numerical_derivative(f, w, eps=1e-6)）")
     got = python_float(call(fn, dict(f=_FUNCTIONS[0][0], w=2.0)), "返回值")
-    if abs(got - 12.0) > 1e-4:
+    if abs(got - 12.0) > 1e-6:
         fail("不传 eps 时结果不准：eps 的默认值应为 1e-6")
     return "numerical_derivative 是中心差分：试了 3 个函数、两种 eps，都对"
+
+
+def _default(fn, name):
+    """fn 的参数 name 的默认值；看不出来（没有这个参数或没有默认值）时为 None"""
+    try:
+        param = inspect.signature(fn).parameters.get(name)
+    except (TypeError, ValueError):
+        return None
+    if param is None or param.default is inspect.Parameter.empty:
+        return None
+    return param.default
 
 
 def _descent(dJ, w0, lr, n, sign=-1):
@@ -71,6 +90,9 @@ def gradient_descent_1d(fn):
                  "共 num_iterations + 1 个")
         if len(got) == n and n > 0 and close(got, want[:-1]):
             fail("列表少了最后一次更新后的 w：共应有 num_iterations + 1 个")
+        if n > 0 and len(got) == n + 1 and close(got, [w0] + want[:-1]):
+            fail("列表错了一位（w0 出现了两次）：先更新 w，再把更新后的 w 追加进列表；"
+                 "起点 w0 只在循环前放一次")
         if len(got) != n + 1:
             fail(f"num_iterations = {n} 时列表有 {len(got)} 个元素，应有 {n + 1} 个"
                  f"（起点 w0 加上每次更新后的 w）")

@@ -5,8 +5,9 @@ import numpy as np
 from ._runner import (array_of_shape, call, close, exercise, fail, fail_if,
                       hard_coded, python_float, scale_mistake)
 
-_OVERFLOW = ("朴素写法 1/(1+e^{−z}) 在 z = −1000 时 exp 上溢（RuntimeWarning 或 "
-             "OverflowError）：只对 −|z| 取指数，z ≥ 0 与 z < 0 分两支写（np.where）")
+_OVERFLOW = ("直接套公式时 exp 上溢（RuntimeWarning 或 OverflowError）：1/(1+e^{−z}) "
+             "在 z = −1000、e^{z}/(1+e^{z}) 在 z = 1000 都会；只对 −|z| 取指数，"
+             "z ≥ 0 与 z < 0 分两支写（np.where）")
 
 
 def sigma(z):

@@ -36,6 +36,11 @@ def _grad_mistake(got, w, b, X, Y):
         return "dw 和 db 的符号反了：dZ = A − Y，不是 Y − A"
     if close(dw, _grads(w, 0.0, X, Y)[0]):
         return "算 Z 时忘了加 b：Z = wᵀX + b"
+    last = float((sigma(w.T @ X + b) - Y)[0, -1])     # 最后一个样本的 dz
+    if m > 1 and (close(db, last / m) or close(db, last)):
+        return "db 只剩最后一个样本的 dz：循环里要累加 db += dz，而不是 db = dz"
+    if m > 1 and (close(dw, X[:, -1:] * last / m) or close(dw, X[:, -1:] * last)):
+        return "dw 只剩最后一个样本的 x·dz：循环里要累加 dw += x * dz，而不是赋值"
     for name, g, v in zip(("dw", "db", "cost"), got, want):
         ratio = scaled_by(g, v)
         if ratio is not None and not np.isclose(ratio, 1):
