@@ -435,11 +435,11 @@ def graph_backward(a, b, c):
     return 1, 3 * c, 3 * b
 """),
     # ---- 03 sigmoid / sigmoid_derivative
-    ("sigmoid", "只对 −|z| 取指数", """
+    ("sigmoid", "两支都只用它", """
 def sigmoid(z):
     return 1 / (1 + np.exp(-z))
 """),
-    ("sigmoid", "只对 −|z| 取指数", """
+    ("sigmoid", "两支都只用它", """
 def sigmoid(z):
     z = np.asarray(z, dtype=float)
     out = np.zeros(z.shape)
@@ -451,7 +451,26 @@ def sigmoid(z):
 def sigmoid(z):
     return np.exp(z) / (1 + np.exp(z))
 """),
-    ("sigmoid", "符号反了", """
+    ("sigmoid", "np.where 又会把两支", """
+def sigmoid(z):
+    return np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z)))
+"""),
+    ("sigmoid", "math.exp、math.log 只接受一个数", """
+def sigmoid(z):
+    return 1 / (1 + math.exp(-z))
+"""),
+    ("sigmoid", "数组不能直接放进 if", """
+def sigmoid(z):
+    if z >= 0:
+        return 1 / (1 + np.exp(-z))
+    return np.exp(z) / (1 + np.exp(z))
+"""),
+    ("sigmoid", "np.where 的两支放反了", """
+def sigmoid(z):
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, e, 1) / (1 + e)
+"""),
+    ("sigmoid", "算出的是 σ(−z)", """
 def sigmoid(z):
     e = np.exp(-np.abs(z))
     return np.where(z >= 0, e, 1) / (1 + e)
