@@ -544,6 +544,18 @@ def sigmoid_derivative(z):
     return s * (1 - s) / 2
 """),
     # ---- 04 loss / cost
+    ("loss", "把 y 和 ŷ 的位置弄反了", """
+def loss(y_hat, y):
+    return -(y_hat * np.log(y) + (1 - y_hat) * np.log(1 - y))
+"""),
+    ("loss", "math.exp、math.log 只接受一个数", """
+def loss(y_hat, y):
+    return -(y * math.log(y_hat) + (1 - y) * math.log(1 - y_hat))
+"""),
+    ("cost", "len(·) 和 .shape[0] 都是 1", """
+def cost(A, Y):
+    return float(-np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / len(Y))
+"""),
     ("loss", "少了负号", """
 def loss(y_hat, y):
     return y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat)

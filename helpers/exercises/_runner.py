@@ -151,8 +151,9 @@ def call(fn, case, overflow=None, hints=()):
             fail(overflow)
         line = linecache.getline(runtime[0].filename, runtime[0].lineno).strip()
         at = f"（出在 `{line}`）" if line else ""
-        fail(f"运行时出现警告 RuntimeWarning: {text}{at}：检查是否对 0 取了 log、"
-             f"除以 0 或 exp 上溢")
+        hint = next((h for key, h in hints if key in text),
+                    "检查是否对 0 取了 log、除以 0 或 exp 上溢")
+        fail(f"运行时出现警告 RuntimeWarning: {text}{at}：{hint}")
     return result
 
 
@@ -297,7 +298,8 @@ def scale_mistake(ratio, m, what):
     """结果是正确值的 ratio 倍：说出 1/m 忘了还是多除了（m > 1 时才分辨得出）"""
     if m > 1 and np.isclose(ratio, m, rtol=1e-6):
         return (f"{what} 大了 m 倍：忘了除以 m（求平均要乘 1/m），"
-                f"或者 m 取错了维度（m 是样本数 X.shape[1]）")
+                f"或者 m 取错了维度（m 是样本数，即列数 .shape[1]；"
+                f"(1, m) 数组的 len(·) 和 .shape[0] 都是 1）")
     if m > 1 and np.isclose(ratio, 1 / m, rtol=1e-6):
         return f"{what} 小了 m 倍：多除了一次 m（1/m 只乘一次）"
     return None
