@@ -430,6 +430,12 @@ def gradient_descent_1d(dJ, w0, learning_rate, num_iterations):
         w = w - learning_rate * dJ(w)
     return ws
 """),
+    ("graph_backward", "笔记本里的数据 dv_demo", """
+dv_demo = 3.0
+
+def graph_backward(a, b, c):
+    return dv_demo, dv_demo * c, dv_demo * b
+"""),
     ("graph_backward", "dJ_da 不对", """
 def graph_backward(a, b, c):
     return 1, 3 * c, 3 * b

@@ -14,6 +14,7 @@ import dis
 import io
 import itertools
 import linecache
+import numbers
 import re
 import sys
 import traceback
@@ -26,7 +27,7 @@ import numpy as np
 REGISTRY = {}                      # 名字 → 检查函数，由 @exercise 填写
 _LIBRARY_DIRS = tuple({sys.prefix, sys.base_prefix, sys.exec_prefix,
                        str(Path(__file__).resolve().parent.parent)})
-_DATA_TYPES = (np.ndarray, list, tuple, dict, set)
+_DATA_TYPES = (np.ndarray, list, tuple, dict, set, numbers.Number)
 
 
 class Verdict(Exception):
@@ -92,7 +93,7 @@ def _instructions(fn):
 
 
 def data_globals(fn):
-    """fn 读到的全局数据（数组、列表、元组、字典、集合）的名字
+    """fn 读到的全局数据（数组、列表、元组、字典、集合、数）的名字
 
     调用函数、使用模块都没问题，所以只看这几类“数据”。
     """
