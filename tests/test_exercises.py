@@ -983,7 +983,9 @@ WRONG += [("optimize", words, source) for words, source in [
     ("没有打乱", _batches(perm="np.arange(m)")),
     ("X 和 Y 打乱得不一样", _batches(yb="Y[:, np.random.default_rng(seed + 1).permutation(m)]"
                                    "[:, k:k + mini_batch_size]")),
-    ("重复或丢了", _batches(perm="np.random.default_rng(seed).choice(m, m)")),
+    ("有的样本重复了", _batches(perm="np.random.default_rng(seed).choice(m, m)")),
+    ("每批少了一个样本", _batches(xb="X[:, p[k:k + mini_batch_size - 1]]",
+                          yb="Y[:, p[k:k + mini_batch_size - 1]]")),
     ("同一个 seed 两次的结果不一样", _batches(perm="rng.permutation(m)")),
     ("换了 seed 打乱顺序却没变", _batches(perm="np.random.default_rng(42).permutation(m)")),
     ("X_batch 形状", _batches(xb="X[:, p[k:k + mini_batch_size]].T")),
