@@ -221,13 +221,18 @@ def bench_training(X, Y, repeat):
               helpers.minibatch_gradient_descent, plain_minibatch_gd),
              ("全批量 gradient_descent（150 次迭代）", lambda f: f(w0, 0.0, X, Y, 0.1, 150),
               helpers.gradient_descent, plain_gradient_descent)]
-    print(f"训练循环，{X.shape}（乳腺癌数据的训练集，已标准化），与同一算法的纯 numpy 写法交替计时：")
+    print(f"训练循环，{X.shape}（乳腺癌数据的训练集，已标准化），与同一算法的纯 numpy 写法交替计时"
+          f"（时间为中位数，比值为每对之比的中位数）：")
     results = []
     for text, run, mine, plain in cases:
         run(mine)
         run(plain)
-        t_mine, t_plain = paired(lambda: run(mine), lambda: run(plain), repeat)
-        ratio = t_mine / t_plain
+        ta, tb = [], []
+        for _ in range(3 * repeat):            # 相邻的一对时间受到的打扰相近：取每对之比的中位数
+            ta.append(timeit.timeit(lambda: run(mine), number=1))
+            tb.append(timeit.timeit(lambda: run(plain), number=1))
+        t_mine, t_plain = float(np.median(ta)), float(np.median(tb))
+        ratio = float(np.median(np.array(ta) / np.array(tb)))
         print(f"  {text:<36} helpers {t_mine * 1e3:7.1f} ms  纯 numpy {t_plain * 1e3:7.1f} ms  比值 {ratio:.2f}")
         results.append((text, ratio))
     print()
