@@ -1,7 +1,7 @@
 """梯度与训练循环的速度：先核对结果一致，再计时
 
 用法（在仓库根目录）：
-    .venv/bin/python benchmarks/bench_gradient.py            # 全部，约 1–2 分钟
+    .venv/bin/python benchmarks/bench_gradient.py            # 全部，约半分钟到一分钟
     .venv/bin/python benchmarks/bench_gradient.py --quick    # 跳过 (784, 60000)，重复次数减半
 
 1. 先核对：每个要计时的实现（两重循环、单重循环、不检查的朴素版、kernel.propagate，
