@@ -718,6 +718,63 @@ def propagate_loop(w, b, X, Y):
     for i in range(X.shape[1]):
         a = sigmoid(w.T @ X[:, i:i + 1] + b)
 """),
+    ("propagate_loop", "漏掉了第一个样本", """
+def propagate_loop(w, b, X, Y):
+    n, m = X.shape
+    dw, db, J = np.zeros((n, 1)), 0.0, 0.0
+    for i in range(1, m):
+        z = float(w[:, 0] @ X[:, i]) + b
+        a = 1 / (1 + math.exp(-z))
+        J += -(Y[0, i] * math.log(a) + (1 - Y[0, i]) * math.log(1 - a))
+        dz = a - Y[0, i]
+        for j in range(n):
+            dw[j, 0] += X[j, i] * dz
+        db += dz
+    return dw / m, db / m, J / m
+"""),
+    ("propagate_loop", "漏掉了最后一个样本", """
+def propagate_loop(w, b, X, Y):
+    n, m = X.shape
+    dw, db, J = np.zeros((n, 1)), 0.0, 0.0
+    for i in range(m - 1):
+        z = float(w[:, 0] @ X[:, i]) + b
+        a = 1 / (1 + math.exp(-z))
+        J += -(Y[0, i] * math.log(a) + (1 - Y[0, i]) * math.log(1 - a))
+        dz = a - Y[0, i]
+        for j in range(n):
+            dw[j, 0] += X[j, i] * dz
+        db += dz
+    return dw / m, db / m, J / m
+"""),
+    ("propagate_loop", "return 是不是缩进到了循环里", """
+def propagate_loop(w, b, X, Y):
+    n, m = X.shape
+    dw, db, J = np.zeros((n, 1)), 0.0, 0.0
+    for i in range(m):
+        z = float(w[:, 0] @ X[:, i]) + b
+        a = 1 / (1 + math.exp(-z))
+        J += -(Y[0, i] * math.log(a) + (1 - Y[0, i]) * math.log(1 - a))
+        dz = a - Y[0, i]
+        for j in range(n):
+            dw[j, 0] += X[j, i] * dz
+        db += dz
+        return dw / m, db / m, J / m
+    return dw / m, db / m, J / m
+"""),
+    ("propagate_loop", "下标按 X[j, i] 的顺序", """
+def propagate_loop(w, b, X, Y):
+    n, m = X.shape
+    dw, db, J = np.zeros((n, 1)), 0.0, 0.0
+    for i in range(m):
+        z = float(w[:, 0] @ X[:, i]) + b
+        a = 1 / (1 + math.exp(-z))
+        J += -(Y[0, i] * math.log(a) + (1 - Y[0, i]) * math.log(1 - a))
+        dz = a - Y[0, i]
+        for j in range(n):
+            dw[j, 0] += X[i, j] * dz
+        db += dz
+    return dw / m, db / m, J / m
+"""),
     ("propagate_loop", "db 只剩最后一个样本的 dz", """
 def propagate_loop(w, b, X, Y):
     n, m = X.shape

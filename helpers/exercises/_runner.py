@@ -196,7 +196,8 @@ def _crash(exc, hints):
 
 
 _SCALAR = "float(...) 只能转换一个数：形状 (1, 1) 的数组用 .item() 取出，或先看看它的形状"
-_MATH = "math.exp、math.log 只接受一个数：对数组逐元素计算要用 np.exp、np.log"
+_MATH = ("math.exp、math.log 只接受一个数：z 是数组（哪怕只有一个元素）时用 float(z) "
+         "取出，或对整个数组改用 np.exp、np.log")
 _MATMUL = "矩阵乘法两边的形状对不上：打印 .shape 看看，是否要转置（w.T @ X）"
 _HINTS = [      # 常见的 numpy 报错 → 附上的提示
     ("only 0-dimensional arrays can be converted", _SCALAR),
@@ -205,7 +206,8 @@ _HINTS = [      # 常见的 numpy 报错 → 附上的提示
     ("not aligned", _MATMUL),
     ("could not be broadcast", "两个数组的形状对不上、无法广播：打印 .shape 看看"),
     ("truth value of an array", "数组不能直接放进 if 或 and/or：逐元素的判断用 np.where(条件, 甲, 乙)"),
-    ("out of bounds", "下标越界：循环的范围应从参数的形状来（range(X.shape[1])）"),
+    ("out of bounds", "下标越界：循环的范围从参数的形状来（样本 range(X.shape[1])、"
+                      "特征 range(X.shape[0])），下标按 X[j, i] 的顺序：j 是特征、i 是样本"),
 ]
 
 

@@ -36,6 +36,15 @@ def _grad_mistake(got, w, b, X, Y):
         return "dw 和 db 的符号反了：dZ = A − Y，不是 Y − A"
     if close(dw, _grads(w, 0.0, X, Y)[0]):
         return "算 Z 时忘了加 b：Z = wᵀX + b"
+    if m > 1:
+        for part, what in ((slice(1, None), "第一个"), (slice(None, -1), "最后一个")):
+            sub = _grads(w, b, X[:, part], Y[:, part])
+            if close(db, sub[1] * (m - 1) / m) or close(db, sub[1]):
+                return (f"漏掉了{what}样本：循环只跑了 m − 1 次；讲义的 i = 1…m "
+                        f"在 Python 里是 range(m)（从 0 数到 m − 1）")
+        first = _grads(w, b, X[:, :1], Y[:, :1])
+        if close(db, first[1] / m) or close(db, first[1]):
+            return "只算了第一个样本就返回了：return 是不是缩进到了循环里？"
     last = float((sigma(w.T @ X + b) - Y)[0, -1])     # 最后一个样本的 dz
     if m > 1 and (close(db, last / m) or close(db, last)):
         return "db 只剩最后一个样本的 dz：循环里要累加 db += dz，而不是 db = dz"
