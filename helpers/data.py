@@ -5,7 +5,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ._checks import as_array, as_matrix, as_positive_int, as_scalar, check_finite
+from .checks import as_array, as_matrix, as_samples, check_finite
+from .scalars import as_positive_int, as_scalar, as_seed
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -22,7 +23,11 @@ BREAST_CANCER_FEATURES = [f"{kind} {name}" for kind in ("mean", "se", "worst") f
 
 
 def _read_verified(name, data_dir):
-    """读出文件的文本；文件缺失或 sha256 不符时给出清楚的错误"""
+    """读出文件的文本（行尾统一为 LF）；文件缺失或 sha256 不符时给出清楚的错误
+
+    Windows 上的 Git 默认（core.autocrlf=true）会把行尾改成 CRLF：先统一行尾再核对，
+    所以无论取回时行尾是哪一种，内容一样就通过
+    """
     folder = DATA_DIR if data_dir is None else Path(data_dir)
     path = folder / name
     if not path.is_file():
@@ -30,12 +35,13 @@ def _read_verified(name, data_dir):
             f"找不到数据文件 {name}：应在 {folder.name}/ 目录下（{path}），实际不存在；"
             f"请从课程仓库重新取回 data/{name}（来源见 data/README.md）"
         )
-    raw = path.read_bytes()
+    raw = path.read_bytes().replace(b"\r\n", b"\n")
     digest = hashlib.sha256(raw).hexdigest()
     if digest != SHA256[name]:
         raise ValueError(
             f"数据文件 {name} 已损坏或被改动：sha256 应为 {SHA256[name][:16]}…，"
-            f"实际为 {digest[:16]}…；请从课程仓库重新取回 data/{name}"
+            f"实际为 {digest[:16]}…（已按 LF 行尾核对，所以不是 Windows 的 CRLF 行尾造成的）；"
+            f"请从课程仓库重新取回 data/{name}"
         )
     return raw.decode("utf-8")
 
@@ -86,14 +92,12 @@ def one_vs_rest(labels, digit):
 def train_test_split(X, Y, test_fraction=0.2, seed=0):
     """随机划分训练集与测试集（按列划分样本）
 
-    X: (n, m)  Y: (1, m)
+    X: (n, m)  Y: (1, m)，取值不限（比如数字 0..9）  seed: 非负整数
     返回 X_train, Y_train, X_test, Y_test；测试集有 round(test_fraction·m) 个样本
     """
-    X = as_matrix("X", X)
-    Y = as_array("Y", Y)
-    if Y.ndim != 2 or Y.shape != (1, X.shape[1]):
-        raise ValueError(f"Y 的形状应为 (1, {X.shape[1]})（与 X 的样本数一致），实际为 {Y.shape}")
+    X, Y = as_samples(X, Y, labels=False)
     test_fraction = as_scalar("test_fraction", test_fraction)
+    seed = as_seed("seed", seed)
     m = X.shape[1]
     m_test = int(round(test_fraction * m))
     if not 0 < m_test < m:
@@ -106,13 +110,17 @@ def train_test_split(X, Y, test_fraction=0.2, seed=0):
 def fit_standardizer(X):
     """由训练集算每个特征的均值和标准差，返回 (mean, std)，形状都是 (n, 1)
 
-    标准差为 0 的特征（比如图像边角上永远为 0 的像素）记为 1，使标准化后仍为 0 而不是 nan
+    (几乎)不变的特征（比如图像边角上永远为 0 的像素）：std 不超过 |mean| 的 1e-10 倍时，
+    std 记为 1、mean 记为这个特征的第一个值，使它在训练集上标准化后恰为 0（而不是
+    舍入误差除以一个 1e-17 的 std），在新数据上仍是有限数
     """
     X = as_matrix("X", X)
     check_finite("X", X)
     mean = X.mean(axis=1, keepdims=True)
     std = X.std(axis=1, keepdims=True)
-    std[std == 0] = 1.0
+    constant = std <= 1e-10 * np.abs(mean)          # 含 std = 0
+    mean = np.where(constant, X[:, :1], mean)
+    std = np.where(constant, 1.0, std)
     return mean, std
 
 
@@ -120,25 +128,30 @@ def standardize(X, mean, std):
     """(X − mean) / std，逐特征；mean、std 来自 fit_standardizer（只用训练集拟合）"""
     X = as_matrix("X", X)
     n = X.shape[0]
+    checked = []
     for name, v in (("mean", mean), ("std", std)):
         v = as_array(name, v)
         if v.shape != (n, 1):
-            raise ValueError(f"{name} 的形状应为 ({n}, 1)，实际为 {v.shape}")
-    if np.any(np.asarray(std) <= 0):
-        raise ValueError("std 的每个分量都应为正数")
+            raise ValueError(f"{name} 的形状应为 ({n}, 1)（与 X 的特征数 n={n} 一致），实际为 {v.shape}")
+        check_finite(name, v)
+        checked.append(v)
+    mean, std = checked
+    if np.any(std <= 0):
+        raise ValueError(f"std 的每个分量都应为正数，实际最小为 {std.min():g}")
     return (X - mean) / std
 
 
 def make_toy_2d(m=200, seed=0, separation=2.0):
     """二维玩具数据：两团高斯点，类 1 的中心在 (+s/2, +s/2)，类 0 在 (−s/2, −s/2)，标准差 1
 
-    返回 X (2, m)、Y (1, m)；两类各 m/2 个（m 为奇数时类 1 少一个），同一 seed 结果相同
+    返回 X (2, m)、Y (1, m)；两类各 m/2 个（m 为奇数时类 1 少一个）
+    seed: 非负整数，同一个 seed 结果相同
     """
     m = as_positive_int("m", m)
     if m < 2:
         raise ValueError(f"m 至少为 2（每类至少一个样本），实际为 {m}")
     separation = as_scalar("separation", separation)
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(as_seed("seed", seed))
     m1 = m // 2
     Y = np.concatenate([np.ones(m1), np.zeros(m - m1)]).reshape(1, m)
     centers = np.where(Y == 1, separation / 2, -separation / 2)       # (1, m)

@@ -2,7 +2,17 @@
 
 import math
 
-from ._checks import as_scalar
+from .scalars import as_scalar
+
+
+def _power(x, k, what=None):
+    """x ** k；超出浮点数范围或 0 的负数次方时：给了 what 就用中文报错，否则得到 inf"""
+    try:
+        return x ** k
+    except (OverflowError, ZeroDivisionError):
+        if what:
+            raise ValueError(f"{what} 超出了浮点数的范围（约 ±1.8e308）") from None
+        return math.inf
 
 
 class Value:
@@ -22,6 +32,11 @@ class Value:
         self._prev = tuple(_children)
         self._backward = lambda: None      # 叶子结点没有要往下传的东西
 
+    @property
+    def inputs(self):
+        """产生这个结点的运算的输入结点（叶子结点为空元组）"""
+        return self._prev
+
     def __repr__(self):
         name = f"{self.label}: " if self.label else ""
         return f"Value({name}data={self.data:.6g}, grad={self.grad:.6g})"
@@ -35,7 +50,7 @@ class Value:
         except (TypeError, ValueError) as exc:
             raise TypeError(f"Value 只能和 Value 或实数做运算；{exc}") from None
 
-    # 每种运算：前向算出 out，并在 out._backward 里存好本地导数规则（链式法则的一环）
+    # 每种运算：前向算出 out，并在 out._backward 里存好局部导数规则（链式法则的一环）
     def __add__(self, other):
         other = self._wrap(other)
         out = Value(self.data + other.data, _children=(self, other), op="+")
@@ -56,50 +71,50 @@ class Value:
         out._backward = _backward
         return out
 
-    def __pow__(self, k):
+    def _unary(self, data, op, local):
+        """一元运算 out = f(x)：local() 给出局部导数 f'(x)，反向时 x.grad += f'(x)·out.grad"""
+        out = Value(data, _children=(self,), op=op)
+
+        def _backward():
+            self.grad += local() * out.grad
+        out._backward = _backward
+        return out
+
+    def __pow__(self, k):                  # ∂(x^k)/∂x = k·x^(k−1)；k = 0 时 x⁰ = 1 是常数，导数为 0
         if isinstance(k, Value):
             raise TypeError("Value 的指数只支持普通实数（常数），不支持 Value")
         k = as_scalar("指数", k)
-        if self.data == 0 and k < 0:
+        x = self.data
+        if x == 0 and k < 0:
             raise ValueError(f"0 不能取负指数（{k:g}）：这相当于除以 0")
-        if self.data < 0 and k != int(k):
-            raise ValueError(f"负数 {self.data:g} 不能取非整数指数 {k:g}：结果不是实数")
-        out = Value(self.data ** k, _children=(self,), op=f"**{k:g}")
+        if x < 0 and k != int(k):
+            raise ValueError(f"负数 {x:g} 不能取非整数指数 {k:g}：结果不是实数")
+        return self._unary(_power(x, k, f"{x:g} ** {k:g}"), f"**{k:g}",
+                           lambda: k * _power(x, k - 1) if k != 0 else 0.0)
 
-        def _backward():                   # ∂(x^k)/∂x = k·x^(k−1)
-            self.grad += k * self.data ** (k - 1) * out.grad
-        out._backward = _backward
-        return out
+    def __rpow__(self, base):              # c ** x（c 为正的常数）：∂(c^x)/∂x = c^x · log c
+        base = as_scalar("底数", base)
+        if base <= 0:
+            raise ValueError(f"c ** Value 的底数 c 应为正数，实际为 {base:g}：否则 c^x 对 x 的导数"
+                             f"（c^x · log c）不是实数")
+        y = _power(base, self.data, f"{base:g} ** {self.data:g}")
+        return self._unary(y, f"{base:g}**", lambda: y * math.log(base))
 
-    def exp(self):
-        if self.data > 709.78:                 # math.exp 在这之后超出 float 的范围
+    def exp(self):                         # ∂e^x/∂x = e^x
+        if self.data > 709.78:             # math.exp 在这之后超出 float 的范围
             raise ValueError(f"exp 的输入应不大于约 709.78（否则结果超出浮点数范围），实际为 {self.data:g}")
-        out = Value(math.exp(self.data), _children=(self,), op="exp")
+        y = math.exp(self.data)
+        return self._unary(y, "exp", lambda: y)
 
-        def _backward():                   # ∂e^x/∂x = e^x
-            self.grad += out.data * out.grad
-        out._backward = _backward
-        return out
-
-    def log(self):
+    def log(self):                         # ∂log x/∂x = 1/x
         if self.data <= 0:
             raise ValueError(f"log 的输入应为正数，实际为 {self.data}")
-        out = Value(math.log(self.data), _children=(self,), op="log")
+        return self._unary(math.log(self.data), "log", lambda: 1 / self.data)
 
-        def _backward():                   # ∂log x/∂x = 1/x
-            self.grad += out.grad / self.data
-        out._backward = _backward
-        return out
-
-    def sigmoid(self):
-        z = self.data
-        s = 1 / (1 + math.exp(-z)) if z >= 0 else math.exp(z) / (1 + math.exp(z))
-        out = Value(s, _children=(self,), op="σ")
-
-        def _backward():                   # σ'(z) = σ(z)(1 − σ(z))
-            self.grad += s * (1 - s) * out.grad
-        out._backward = _backward
-        return out
+    def sigmoid(self):                     # σ'(z) = σ(z)(1 − σ(z)) = e^{−|z|} / (1 + e^{−|z|})²
+        e = math.exp(-abs(self.data))      # 稳定的 σ：只对 −|z| 取指数
+        s = 1 / (1 + e) if self.data >= 0 else e / (1 + e)
+        return self._unary(s, "σ", lambda: e / (1 + e) ** 2)
 
     def __neg__(self):
         return self * -1
@@ -110,11 +125,8 @@ class Value:
     def __truediv__(self, other):
         return self * self._wrap(other) ** -1
 
-    def __radd__(self, other):
-        return self + other
-
-    def __rmul__(self, other):
-        return self * other
+    __radd__ = __add__                     # 加法、乘法可交换：3 + x 与 x + 3 相同
+    __rmul__ = __mul__
 
     def __rsub__(self, other):
         return self._wrap(other) - self
@@ -151,3 +163,8 @@ class Value:
         self.grad = 1.0
         for node in reversed(order):
             node._backward()
+        for node in order:                 # 导数本身可能超出浮点数范围，比如 1/x 在 x = 1e-200 处
+            if not math.isfinite(node.grad):
+                name = f" {node.label}" if node.label else f"（{node!r}）"
+                raise ValueError(f"反向传播得到的导数不是有限数：结点{name}的 grad 为 {node.grad}；"
+                                 f"在这个点上导数是无穷大或超出了浮点数的范围")

@@ -2,17 +2,8 @@
 
 import numpy as np
 
-from ._checks import as_array, as_labels, as_row, check_finite
-
-
-def _cost_from_z(Z, Y, e):
-    """由 z 直接算成本 J = (1/m) Σ L(σ(z), y)，不经过 ŷ，因而永不出现 log(0)
-
-    L = log(1 + e^{-z})（y=1）或 log(1 + e^{z})（y=0），合起来即
-    L = max(z, 0) − y·z + log(1 + e^{−|z|})；三项各自求和再合并（y·z 的和是一次点积）
-    Z, Y: (1, m)，dtype 相同；e: 已算好的 e^{−|Z|}；返回 Python float；不检查输入
-    """
-    return float((np.maximum(Z, 0).sum() - (Y @ Z.T).item() + np.log1p(e).sum()) / Z.shape[1])
+from . import kernel
+from .checks import as_array, as_labels, as_row, check_finite
 
 
 def _check_pair(y_hat, y):
@@ -24,7 +15,8 @@ def _check_pair(y_hat, y):
     if y_hat.size == 0:
         raise ValueError(f"y_hat 不应为空数组，实际形状为 {y_hat.shape}")
     if np.any((y_hat < 0) | (y_hat > 1)):
-        raise ValueError(f"y_hat 是概率，取值应在 [0, 1] 内，实际最小为 {y_hat.min():g}、最大为 {y_hat.max():g}")
+        raise ValueError(f"y_hat 是概率，取值应在 [0, 1] 内，"
+                         f"实际最小为 {y_hat.min():g}、最大为 {y_hat.max():g}")
     check_finite("y", y)
     if np.any((y != 0) & (y != 1)):
         bad = ", ".join(f"{v:g}" for v in np.unique(y[(y != 0) & (y != 1)])[:5])
@@ -50,17 +42,17 @@ def cost(y_hat, y):
 
     y_hat, y: 形状 (1, m)
     """
-    y = as_labels("Y", y)
-    y_hat = as_row("A", y_hat, y.shape[1])
+    y = as_labels("y", y)
+    y_hat = as_row("y_hat", y_hat, y.shape[1], ref="y")
     return float(np.mean(loss(y_hat, y)))
 
 
 def cost_from_z(Z, Y):
     """数值稳定的成本：由 Z = wᵀX + b 直接计算 J，返回 Python float
 
-    Z, Y: 形状 (1, m)；对任意有限的 Z 都有限、无警告
+    Z, Y: 形状 (1, m)；对任意有限的 Z 都有限、无警告（公式见 helpers.kernel.cost）
     """
     Y = as_labels("Y", Y)
-    Z = as_row("Z", Z, Y.shape[1])
+    Z = as_row("Z", Z, Y.shape[1], ref="Y")
     check_finite("Z", Z)
-    return _cost_from_z(Z, Y.astype(Z.dtype, copy=False), np.exp(-np.abs(Z)))
+    return kernel.cost(Z, Y.astype(Z.dtype, copy=False))

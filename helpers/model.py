@@ -2,15 +2,9 @@
 
 import numpy as np
 
-from ._checks import (
-    as_column,
-    as_labels,
-    as_matrix,
-    as_positive_int,
-    as_scalar,
-)
-from .activations import _sigmoid
-from .gradients import _forward_z
+from . import kernel
+from .checks import as_column, as_labels, as_matrix, diagnose_nonfinite
+from .scalars import as_positive_int, as_scalar
 
 
 def initialize_parameters(n, dtype=np.float64):
@@ -25,17 +19,21 @@ def initialize_parameters(n, dtype=np.float64):
 
 
 def _checked_z(w, b, X):
-    """检查 w (n, 1)、b、X (n, m) 后算 Z = wᵀX + b；w、X 里的 NaN/inf 由 _forward_z 从结果发现并报错"""
+    """入口检查 w (n, 1)、b、X (n, m) → Z = wᵀX + b → Z 不是有限数时找出原因"""
     __tracebackhide__ = True
     w = as_column("w", w)
     b = as_scalar("b", b)
     X = as_matrix("X", X, w.shape[0])
-    return _forward_z(w, b, X)
+    with np.errstate(all="ignore"):
+        Z = kernel.linear(w, b, X)
+    if not np.isfinite(Z).all():
+        diagnose_nonfinite(w, X)
+    return Z
 
 
 def predict_proba(w, b, X):
     """ŷ = σ(wᵀX + b)，形状 (1, m)"""
-    return _sigmoid(_checked_z(w, b, X))
+    return kernel.sigmoid(_checked_z(w, b, X))
 
 
 def predict(w, b, X):
@@ -49,5 +47,5 @@ def predict(w, b, X):
 def accuracy(Y_pred, Y):
     """预测正确的比例，返回 Python float；Y_pred、Y 形状 (1, m)，取值 0/1"""
     Y = as_labels("Y", Y)
-    Y_pred = as_labels("Y_pred", Y_pred, Y.shape[1])
+    Y_pred = as_labels("Y_pred", Y_pred, Y.shape[1], ref="Y")
     return float(np.mean(Y_pred == Y))

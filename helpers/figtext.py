@@ -1,0 +1,71 @@
+"""图上的文字：mathtext 先解析一遍，中文找一种本机的中文字体补上，找不到就用中文说明怎么办"""
+
+import functools
+import re
+
+import matplotlib.pyplot as plt
+from matplotlib import font_manager
+from matplotlib.mathtext import MathTextParser
+
+# 中文字体的候选：无衬线（与默认的 DejaVu Sans 相配），简体字形优先
+# （同一个 Noto/思源字体文件里还有日文、繁体的字形，同一个汉字写法不同）
+CJK_FONTS = ["Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "Microsoft YaHei",
+             "PingFang SC", "Hiragino Sans GB", "Heiti SC", "WenQuanYi Micro Hei",
+             "WenQuanYi Zen Hei", "SimHei", "Noto Sans SC", "Noto Sans CJK JP"]
+
+
+@functools.lru_cache(maxsize=1)
+def cjk_font():
+    """本机可用的第一种中文字体的名字；一种都没有时为 None"""
+    installed = {entry.name for entry in font_manager.fontManager.ttflist}
+    return next((name for name in CJK_FONTS if name in installed), None)
+
+
+def use_cjk_font():
+    """本机有中文字体时把它排在默认字体之后：英文和数字仍用默认字体，缺的字（中文）由它补上
+
+    返回字体名；没有中文字体时返回 None
+    """
+    name = cjk_font()
+    family = list(plt.rcParams["font.family"])
+    if name and name not in family:
+        plt.rcParams["font.family"] = family + [name]
+    return name
+
+
+def _has_cjk(text):
+    return any(ord(c) >= 0x2E80 for c in text)           # 中日韩文字与全角标点
+
+
+def check_mathtext(name, text):
+    """text 里 $…$ 之间的部分要能被 matplotlib 的 mathtext 解析；返回 text
+
+    不然画图时才出错，报的是一长串 pyparsing 的英文。含 $ 的文字整段由 mathtext 排版，
+    它的字体里没有中文，所以这样的文字里不能有中文
+    """
+    if "$" in text:
+        if _has_cjk(text):
+            raise ValueError(f"{name} 里既有中文又有 $…$ 公式：{text!r}；这样的文字整段由 mathtext "
+                             f"排版，中文会画成方框：把中文和公式分开写，中文说明可以写在图下方")
+        try:
+            MathTextParser("path").parse(text)
+        except ValueError as exc:
+            at = re.search(r"\(at char (\d+)\)", str(exc))
+            where = f"（大约在第 {int(at.group(1)) + 1} 个字符处）" if at else ""
+            raise ValueError(f"{name} 写成的 mathtext 无法解析：{text!r}{where}；检查 $ 是否成对、"
+                             f"{{ }} 是否配对、反斜杠命令是否拼对（Python 字符串里写 r\"...\"）") from None
+    return text
+
+
+def check_text(name, text):
+    """图上的一段文字：mathtext 能解析；有中文时本机要有中文字体，没有就用中文说明怎么办"""
+    if not isinstance(text, str):
+        raise TypeError(f"{name} 应为字符串，实际为 {type(text).__name__}：{text!r}")
+    check_mathtext(name, text)
+    if _has_cjk(text):
+        if use_cjk_font() is None:
+            raise ValueError(
+                f"{name} 里有中文（{text!r}），但本机没有找到中文字体，画出来会是方框：图上改用英文或"
+                f"数学符号（比如 r'$\\alpha = 0.1$'），中文说明写在图下方；或者装一种中文字体"
+                f"（比如 Noto Sans CJK SC），删掉 matplotlib 的字体缓存后重启内核")
+    return text
