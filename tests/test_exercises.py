@@ -4,7 +4,8 @@
 (b) 错误答案库：每种适用的常见错误一份，各自得 ✗ 并说出自己的诊断（断言关键词）；
 (c) 桩函数 raise NotImplementedError 得 ⏳；
 (d) 每次都只打印一行、返回 None，函数抛异常、返回乱七八糟的东西、自己 print 都不外泄；
-(e) 笔记本里的练习：折叠的参考答案得 ✓，提交的桩输出 ⏳，每个名字恰在一课里出现。
+(e) 笔记本里的练习：折叠的参考答案得 ✓，提交的桩输出 ⏳，每个名字恰在一课里出现；
+最后是 tools/progress.py 在一课草稿上的输出。
 """
 
 import linecache
@@ -305,13 +306,17 @@ def numerical_derivative(f, w, eps=1e-6):
 def numerical_derivative(f, w, eps=1e-6):
     return (f(w + 1e-6) - f(w - 1e-6)) / 2e-6
 """),
-    ("numerical_derivative", "默认值应为 1e-6", """
+    ("numerical_derivative", "默认值是 0.5，应为 1e-6", """
 def numerical_derivative(f, w, eps=0.5):
     return (f(w + eps) - f(w - eps)) / (2 * eps)
 """),
     ("numerical_derivative", "形状为 (1,) 的数组", """
 def numerical_derivative(f, w, eps=1e-6):
     return np.array([(f(w + eps) - f(w - eps)) / (2 * eps)])
+"""),
+    ("numerical_derivative", "算出的导数不对", """
+def numerical_derivative(f, w, eps=1e-6):
+    return (f(w + eps) - f(w - eps)) / (2 * eps ** 2)
 """),
     # ---- 01 gradient_descent_1d
     ("gradient_descent_1d", "少了起点 w0", """
@@ -366,6 +371,11 @@ def gradient_descent_1d(dJ, w0, learning_rate, num_iterations):
         ws.append(ws[-1] - learning_rate * dJ(w0))
     return ws
 """),
+    ("graph_forward", "应为一个数", """
+def graph_forward(a, b, c):
+    u = np.array([b * c])
+    return u, a + u, 3 * (a + u)
+"""),
     # ---- 02 graph_forward / graph_backward
     ("graph_forward", "顺序不对", """
 def graph_forward(a, b, c):
@@ -400,16 +410,42 @@ def graph_backward(a, b, c):
 def graph_backward(a, b, c):
     return 3 * b, 3 * c, 3
 """),
+    ("numerical_derivative", "先除以 2 再乘 eps", """
+def numerical_derivative(f, w, eps=1e-6):
+    return (f(w + eps) - f(w - eps)) / 2 * eps
+"""),
+    ("numerical_derivative", "分子少了括号", """
+def numerical_derivative(f, w, eps=1e-6):
+    return f(w + eps) - f(w - eps) / (2 * eps)
+"""),
+    ("numerical_derivative", "默认值是 0.01", """
+def numerical_derivative(f, w, eps=1e-2):
+    return (f(w + eps) - f(w - eps)) / (2 * eps)
+"""),
+    ("gradient_descent_1d", "w0 出现了两次", """
+def gradient_descent_1d(dJ, w0, learning_rate, num_iterations):
+    ws, w = [w0], w0
+    for _ in range(num_iterations):
+        ws.append(w)
+        w = w - learning_rate * dJ(w)
+    return ws
+"""),
+    ("graph_backward", "笔记本里的数据 dv_demo", """
+dv_demo = 3.0
+
+def graph_backward(a, b, c):
+    return dv_demo, dv_demo * c, dv_demo * b
+"""),
     ("graph_backward", "dJ_da 不对", """
 def graph_backward(a, b, c):
     return 1, 3 * c, 3 * b
 """),
     # ---- 03 sigmoid / sigmoid_derivative
-    ("sigmoid", "上溢", """
+    ("sigmoid", "两支都只用它", """
 def sigmoid(z):
     return 1 / (1 + np.exp(-z))
 """),
-    ("sigmoid", "上溢", """
+    ("sigmoid", "两支都只用它", """
 def sigmoid(z):
     z = np.asarray(z, dtype=float)
     out = np.zeros(z.shape)
@@ -417,7 +453,30 @@ def sigmoid(z):
         out[idx] = 1 / (1 + math.exp(-z[idx]))
     return out
 """),
-    ("sigmoid", "符号反了", """
+    ("sigmoid", "e^{z}/(1+e^{z}) 在 z = 1000", """
+def sigmoid(z):
+    return np.exp(z) / (1 + np.exp(z))
+"""),
+    ("sigmoid", "np.where 又会把两支", """
+def sigmoid(z):
+    return np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z)))
+"""),
+    ("sigmoid", "math.exp、math.log 只接受一个数", """
+def sigmoid(z):
+    return 1 / (1 + math.exp(-z))
+"""),
+    ("sigmoid", "数组不能直接放进 if", """
+def sigmoid(z):
+    if z >= 0:
+        return 1 / (1 + np.exp(-z))
+    return np.exp(z) / (1 + np.exp(z))
+"""),
+    ("sigmoid", "np.where 的两支放反了", """
+def sigmoid(z):
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, e, 1) / (1 + e)
+"""),
+    ("sigmoid", "算出的是 σ(−z)", """
 def sigmoid(z):
     e = np.exp(-np.abs(z))
     return np.where(z >= 0, e, 1) / (1 + e)
@@ -428,7 +487,7 @@ def sigmoid(z):
     e = np.exp(-np.abs(z))
     return np.where(z >= 0, 1, e) / (1 + e)
 """),
-    ("sigmoid", "整数数组", """
+    ("sigmoid", "小数被截掉了", """
 def sigmoid(z):
     z = np.asarray(z)
     out = np.zeros_like(z)
@@ -470,7 +529,39 @@ def sigmoid_derivative(z):
     s = sigmoid(z)
     return s * (1 - s)
 """),
+    ("sigmoid", "σ(z) 的值不对", """
+def sigmoid(z):
+    return 0.5 * (1 + np.tanh(np.asarray(z)))
+"""),
+    ("sigmoid", "标量 z 进来", """
+def sigmoid(z):
+    z = np.atleast_1d(np.asarray(z, dtype=float))
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1, e) / (1 + e)
+"""),
+    ("sigmoid", "结果里有 nan", """
+def sigmoid(z):
+    with np.errstate(all="ignore"):
+        return np.exp(z) / (1 + np.exp(z))
+"""),
+    ("sigmoid_derivative", "σ'(z) 的值不对", """
+def sigmoid_derivative(z):
+    s = helpers.sigmoid(z)
+    return s * (1 - s) / 2
+"""),
     # ---- 04 loss / cost
+    ("loss", "把 y 和 ŷ 的位置弄反了", """
+def loss(y_hat, y):
+    return -(y_hat * np.log(y) + (1 - y_hat) * np.log(1 - y))
+"""),
+    ("loss", "math.exp、math.log 只接受一个数", """
+def loss(y_hat, y):
+    return -(y * math.log(y_hat) + (1 - y) * math.log(1 - y_hat))
+"""),
+    ("cost", "len(·) 和 .shape[0] 都是 1", """
+def cost(A, Y):
+    return float(-np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / len(Y))
+"""),
     ("loss", "少了负号", """
 def loss(y_hat, y):
     return y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat)
@@ -627,6 +718,33 @@ def propagate_loop(w, b, X, Y):
     for i in range(X.shape[1]):
         a = sigmoid(w.T @ X[:, i:i + 1] + b)
 """),
+    ("propagate_loop", "db 只剩最后一个样本的 dz", """
+def propagate_loop(w, b, X, Y):
+    n, m = X.shape
+    dw, db, J = np.zeros((n, 1)), 0.0, 0.0
+    for i in range(m):
+        z = float(w[:, 0] @ X[:, i]) + b
+        a = 1 / (1 + math.exp(-z))
+        J += -(Y[0, i] * math.log(a) + (1 - Y[0, i]) * math.log(1 - a))
+        dz = a - Y[0, i]
+        for j in range(n):
+            dw[j, 0] += X[j, i] * dz
+        db = dz
+    return dw / m, db / m, J / m
+"""),
+    ("propagate_loop", "dw 只剩最后一个样本的 x·dz", """
+def propagate_loop(w, b, X, Y):
+    n, m = X.shape
+    dw, db, J = np.zeros((n, 1)), 0.0, 0.0
+    for i in range(m):
+        z = float(w[:, 0] @ X[:, i]) + b
+        a = 1 / (1 + math.exp(-z))
+        J += -(Y[0, i] * math.log(a) + (1 - Y[0, i]) * math.log(1 - a))
+        dz = a - Y[0, i]
+        dw = X[:, i:i + 1] * dz
+        db += dz
+    return dw / m, db / m, J / m
+"""),
     # ---- 05 initialize_with_zeros
     ("initialize_with_zeros", "rank-1", """
 def initialize_with_zeros(dim):
@@ -661,88 +779,6 @@ def initialize_with_zeros(dim):
     return np.random.default_rng(0).normal(size=(dim, 1)) * 0.01, 0.0
 """),
     # ---- 05 optimize
-    ("optimize", "更新之后才记", """
-def optimize(w, b, X, Y, num_iterations, learning_rate):
-    costs = []
-    for i in range(num_iterations):
-        dw, db, J = helpers.grads_vectorized(w, b, X, Y)
-        w = w - learning_rate * dw
-        b = b - learning_rate * db
-        costs.append(helpers.grads_vectorized(w, b, X, Y)[2])
-    return w, b, costs
-"""),
-    ("optimize", "更新方向反了", """
-def optimize(w, b, X, Y, num_iterations, learning_rate):
-    costs = []
-    for i in range(num_iterations):
-        dw, db, J = helpers.grads_vectorized(w, b, X, Y)
-        costs.append(J)
-        w = w + learning_rate * dw
-        b = b + learning_rate * db
-    return w, b, costs
-"""),
-    ("optimize", "改动了传入的 w", """
-def optimize(w, b, X, Y, num_iterations, learning_rate):
-    costs = []
-    for i in range(num_iterations):
-        dw, db, J = helpers.grads_vectorized(w, b, X, Y)
-        costs.append(J)
-        w -= learning_rate * dw
-        b -= learning_rate * db
-    return w, b, costs
-"""),
-    ("optimize", "不是每 100 次", """
-def optimize(w, b, X, Y, num_iterations, learning_rate):
-    costs = []
-    for i in range(num_iterations):
-        dw, db, J = helpers.grads_vectorized(w, b, X, Y)
-        if i % 100 == 0:
-            costs.append(J)
-        w = w - learning_rate * dw
-        b = b - learning_rate * db
-    return w, b, costs
-"""),
-    ("optimize", "costs 多了一个", """
-def optimize(w, b, X, Y, num_iterations, learning_rate):
-    costs = []
-    for i in range(num_iterations):
-        dw, db, J = helpers.grads_vectorized(w, b, X, Y)
-        costs.append(J)
-        w = w - learning_rate * dw
-        b = b - learning_rate * db
-    costs.append(helpers.grads_vectorized(w, b, X, Y)[2])
-    return w, b, costs
-"""),
-    ("optimize", "costs[0] 是形状为 (1, 1)", """
-def optimize(w, b, X, Y, num_iterations, learning_rate):
-    costs = []
-    for i in range(num_iterations):
-        dw, db, J = helpers.grads_vectorized(w, b, X, Y)
-        costs.append(np.array([[J]]))
-        w = w - learning_rate * dw
-        b = b - learning_rate * db
-    return w, b, costs
-"""),
-    ("optimize", "顺序不对", """
-def optimize(w, b, X, Y, num_iterations, learning_rate):
-    costs = []
-    for i in range(num_iterations):
-        dw, db, J = helpers.grads_vectorized(w, b, X, Y)
-        costs.append(J)
-        w = w - learning_rate * dw
-        b = b - learning_rate * db
-    return costs, w, b
-"""),
-    ("optimize", "w 不对", """
-def optimize(w, b, X, Y, num_iterations, learning_rate):
-    costs = []
-    for i in range(num_iterations):
-        dw, db, J = helpers.grads_vectorized(w, b, X, Y)
-        costs.append(J)
-        w = w - 0.01 * dw
-        b = b - 0.01 * db
-    return w, b, costs
-"""),
     # ---- 05 predict
     ("predict", "不是 > 0.5", """
 def predict(w, b, X):
@@ -770,7 +806,7 @@ def predict(w, b, X):
 """),
     ("predict", "写死了", """
 def predict(w, b, X):
-    Y_prediction = np.zeros((1, 5))
+    Y_prediction = np.zeros((1, 6))
     A = helpers.sigmoid(w.T @ X + b)
     for i in range(A.shape[1]):
         Y_prediction[0, i] = 1 if A[0, i] >= 0.5 else 0
@@ -799,61 +835,12 @@ def normalize_rows(x):
     return x
 """),
     # ---- 07 random_mini_batches
-    ("random_mini_batches", "丢了最后一个不满的小批量", """
-def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
-    m = X.shape[1]
-    p = np.random.default_rng(seed).permutation(m)
-    return [(X[:, p[k:k + mini_batch_size]], Y[:, p[k:k + mini_batch_size]])
-            for k in range(0, m - mini_batch_size + 1, mini_batch_size)]
-"""),
-    ("random_mini_batches", "没有打乱", """
-def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
-    m = X.shape[1]
-    return [(X[:, k:k + mini_batch_size], Y[:, k:k + mini_batch_size])
-            for k in range(0, m, mini_batch_size)]
-"""),
-    ("random_mini_batches", "X 和 Y 打乱得不一样", """
-def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
-    rng = np.random.default_rng(seed)
-    m = X.shape[1]
-    X, Y = X[:, rng.permutation(m)], Y[:, rng.permutation(m)]
-    return [(X[:, k:k + mini_batch_size], Y[:, k:k + mini_batch_size])
-            for k in range(0, m, mini_batch_size)]
-"""),
-    ("random_mini_batches", "重复或丢了", """
-def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
-    m = X.shape[1]
-    p = np.random.default_rng(seed).choice(m, m)
-    return [(X[:, p[k:k + mini_batch_size]], Y[:, p[k:k + mini_batch_size]])
-            for k in range(0, m, mini_batch_size)]
-"""),
-    ("random_mini_batches", "同一个 seed 两次的结果不一样", """
-def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
-    m = X.shape[1]
-    p = rng.permutation(m)
-    return [(X[:, p[k:k + mini_batch_size]], Y[:, p[k:k + mini_batch_size]])
-            for k in range(0, m, mini_batch_size)]
-"""),
     ("random_mini_batches", "应返回 list", """
 def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
     m = X.shape[1]
     p = np.random.default_rng(seed).permutation(m)
     for k in range(0, m, mini_batch_size):
         yield X[:, p[k:k + mini_batch_size]], Y[:, p[k:k + mini_batch_size]]
-"""),
-    ("random_mini_batches", "Y_batch 形状", """
-def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
-    m = X.shape[1]
-    p = np.random.default_rng(seed).permutation(m)
-    return [(X[:, p[k:k + mini_batch_size]], Y[0, p[k:k + mini_batch_size]])
-            for k in range(0, m, mini_batch_size)]
-"""),
-    ("random_mini_batches", "默认值应为 64", """
-def random_mini_batches(X, Y, mini_batch_size=32, seed=0):
-    m = X.shape[1]
-    p = np.random.default_rng(seed).permutation(m)
-    return [(X[:, p[k:k + mini_batch_size]], Y[:, p[k:k + mini_batch_size]])
-            for k in range(0, m, mini_batch_size)]
 """),
     ("random_mini_batches", "改动了传入的 X", """
 def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
@@ -895,7 +882,117 @@ def confusion_matrix(Y_pred, Y):
 def confusion_matrix(Y_pred, Y):
     return np.array([[np.sum(Y == 0), 0], [0, np.sum(Y == 1)]])
 """),
+    ("loss", "结果里有 nan 或 inf", """
+def loss(y_hat, y):
+    with np.errstate(all="ignore"):
+        return -(y_hat * np.log(y) + (1 - y_hat) * np.log(1 - y))
+"""),
+    ("cost", "应为 Python float", """
+def cost(A, Y):
+    return np.float32(-np.mean(Y * np.log(A) + (1 - Y) * np.log(1 - A)))
+"""),
+    ("propagate", "返回了 2 个值", """
+def propagate(w, b, X, Y):
+    m = X.shape[1]
+    A = helpers.sigmoid(w.T @ X + b)
+    return X @ (A - Y).T / m, float(np.sum(A - Y)) / m
+"""),
+    ("initialize_with_zeros", "的形状是 (3, 1)，应为 (2, 1)", """
+def initialize_with_zeros(dim):
+    return np.zeros((dim + 1, 1)), 0.0
+"""),
+    ("initialize_with_zeros", "b 应为 0.0", """
+def initialize_with_zeros(dim):
+    return np.zeros((dim, 1)), 0.01
+"""),
+    ("predict", "的类型是 list", """
+def predict(w, b, X):
+    return [int(a >= 0.5) for a in helpers.sigmoid(w.T @ X + b)[0]]
+"""),
+    ("predict", "时预测不对", """
+def predict(w, b, X):
+    return np.ones((1, X.shape[1]))
+"""),
+    ("predict", "拿 z 和 0.5 比了", """
+def predict(w, b, X):
+    return (w.T @ X + b >= 0.5).astype(int)
+"""),
+    ("normalize_rows", "结果不对", """
+def normalize_rows(x):
+    return x / np.max(np.abs(x), axis=1, keepdims=True)
+"""),
+    ("random_mini_batches", "各批的大小不对", """
+def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
+    m = X.shape[1]
+    p = np.random.default_rng(seed).permutation(m)
+    parts = np.array_split(p, max(1, -(-m // mini_batch_size)))
+    return [(X[:, q], Y[:, q]) for q in parts]
+"""),
+    ("confusion_matrix", "应为 (2, 2)", """
+def confusion_matrix(Y_pred, Y):
+    return np.array([np.sum((Y == t) & (Y_pred == p)) for t in (0, 1) for p in (0, 1)])
+"""),
 ]
+
+# optimize 与 random_mini_batches 的错误写法：同一份答案只改一两处
+_OPTIMIZE = """
+def optimize(w, b, X, Y, num_iterations, learning_rate):
+    costs = []
+    for i in range(num_iterations):
+        dw, db, J = helpers.grads_vectorized(w, b, X, Y)
+        {record}
+        {update}
+    {after}
+    return {returned}
+"""
+_STEP = "w, b = w - learning_rate * dw, b - learning_rate * db"
+
+
+def _optimize(record="costs.append(J)", update=_STEP, after="", returned="w, b, costs"):
+    return _OPTIMIZE.format(record=record, update=update, after=after, returned=returned)
+
+
+_BATCHES = """
+def random_mini_batches(X, Y, mini_batch_size={default}, seed=0):
+    m = X.shape[1]
+    p = {perm}
+    return [({xb}, {yb})
+            for k in range(0, {stop}, mini_batch_size)]
+"""
+
+
+def _batches(perm="np.random.default_rng(seed).permutation(m)", default=64, stop="m",
+             xb="X[:, p[k:k + mini_batch_size]]", yb="Y[:, p[k:k + mini_batch_size]]"):
+    return _BATCHES.format(perm=perm, default=default, stop=stop, xb=xb, yb=yb)
+
+
+WRONG += [("optimize", words, source) for words, source in [
+    ("更新之后才记", _optimize(record="pass", update=_STEP + "\n        costs.append("
+                                "helpers.grads_vectorized(w, b, X, Y)[2])")),
+    ("更新方向反了", _optimize(update="w, b = w + learning_rate * dw, b + learning_rate * db")),
+    ("改动了传入的 w", _optimize(update="w -= learning_rate * dw\n        b -= learning_rate * db")),
+    ("不是每 100 次", _optimize(record="if i % 100 == 0:\n            costs.append(J)")),
+    ("应每次迭代一个", _optimize(record="if i % 2 == 0:\n            costs.append(J)")),
+    ("costs 多了一个", _optimize(after="costs.append(helpers.grads_vectorized(w, b, X, Y)[2])")),
+    ("costs[0] 是形状为 (1, 1)", _optimize(record="costs.append(np.array([[J]]))")),
+    ("应为 list", _optimize(returned="w, b, np.array(costs)")),
+    ("顺序不对", _optimize(returned="costs, w, b")),
+    ("w 不对", _optimize(update="w, b = w - 0.01 * dw, b - 0.01 * db")),
+]] + [("random_mini_batches", words, source) for words, source in [
+    ("丢了最后一个不满的小批量", _batches(stop="m - mini_batch_size + 1")),
+    ("没有打乱", _batches(perm="np.arange(m)")),
+    ("X 和 Y 打乱得不一样", _batches(yb="Y[:, np.random.default_rng(seed + 1).permutation(m)]"
+                                   "[:, k:k + mini_batch_size]")),
+    ("有的样本重复了", _batches(perm="np.random.default_rng(seed).choice(m, m)")),
+    ("每批少了一个样本", _batches(xb="X[:, p[k:k + mini_batch_size - 1]]",
+                          yb="Y[:, p[k:k + mini_batch_size - 1]]")),
+    ("同一个 seed 两次的结果不一样", _batches(perm="rng.permutation(m)")),
+    ("换了 seed 打乱顺序却没变", _batches(perm="np.random.default_rng(42).permutation(m)")),
+    ("X_batch 形状", _batches(xb="X[:, p[k:k + mini_batch_size]].T")),
+    ("Y_batch 形状", _batches(yb="Y[0, p[k:k + mini_batch_size]]")),
+    ("默认值应为 64", _batches(default=32)),
+]]
+
 
 # 笔记本里常见的数据全局变量：错误答案里会误用它们
 NOTEBOOK_GLOBALS = dict(
@@ -961,7 +1058,7 @@ def test_every_exercise_has_wrong_answers():
 def test_stub_is_pending(capsys, name):
     stub = f'def {name}(*args):\n    """…"""\n    # 你的代码\n    raise NotImplementedError\n'
     line = verdict(capsys, name, define(name, stub))
-    assert line == f"⏳ 还没写：{name}（把 raise NotImplementedError 换成你的代码，再运行这一格）"
+    assert line == f"⏳ 还没写：{name}（写好函数体，再运行这一格）"
 
 
 @pytest.mark.parametrize("name", list(CHECKS))
@@ -971,6 +1068,8 @@ def test_nothing_escapes(capsys, name):
     line = verdict(capsys, name, define(name, crash))
     assert line.startswith("✗ 运行出错 ZeroDivisionError: division by zero"), line
     assert f"{name} 第 3 行：`return x / 0`" in line, line
+    line = verdict(capsys, name, define(name, f"def {name}(*args):\n    exit()\n"))
+    assert line.startswith("✗ 运行出错 SystemExit"), line
     for garbage in ("None", "object()", "[[1, 2], 'a']", "{'w': 1}", "(1, 2, 3, 4)",
                     "np.full((2, 2), np.nan)", "'3.0'"):
         source = f"def {name}(*args):\n    print('调试输出\\n第二行')\n    return {garbage}\n"
@@ -1000,6 +1099,8 @@ def test_numpy_float64_accepted_but_arrays_rejected(capsys):
     assert verdict(capsys, "cost", define("cost", ok)).startswith("✓ ")
     bad = ok.replace("np.float64(", "np.array(")
     assert "形状为 () 的数组" in verdict(capsys, "cost", define("cost", bad))
+    bad = ok.replace("np.float64(", "bool(")
+    assert "是布尔值" in verdict(capsys, "cost", define("cost", bad))
 
 
 def test_learners_line_and_no_paths_in_crash_report(capsys):
@@ -1067,3 +1168,36 @@ def test_notebook_exercises(capsys):
     assert {n: p for n, p in where.items() if len(p) != 1} == {}, "有的练习出现在不止一课里"
     assert sorted(set(CHECKS) - set(where)) == [], "这些练习还没有出现在任何一课里"
     assert sorted(set(where) - set(CHECKS)) == [], "这些练习没有检查器"
+
+
+# ---------------------------------------------------------------- tools/progress.py
+
+def test_progress_reports_each_exercise(tmp_path, capsys):
+    """一课草稿：一道对、一道错、一道没写、一道练习格本身有语法错误；最后一个检查格之后的单元格不执行"""
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from tools import progress
+
+    def pair(name, body):
+        return [new_code_cell(f"def {name}(z, *rest):\n{body}", metadata={"tags": ["exercise"]}),
+                new_code_cell(f'CHECKS["{name}"]({name})', metadata={"tags": ["exercise-check"]})]
+
+    cells = [new_code_cell("import helpers\nfrom helpers.exercises import CHECKS")]
+    cells += pair("sigmoid", "    return helpers.sigmoid(z)")
+    cells += pair("sigmoid_derivative", "    return helpers.sigmoid(z)")
+    cells += pair("loss", "    raise NotImplementedError")
+    cells += pair("cost", "    return (")
+    cells.append(new_code_cell("raise SystemExit('不该执行到这里')\n" + "while True: pass"))
+    path = tmp_path / "03_scratch.ipynb"
+    nbformat.write(new_notebook(cells=cells), path)
+    before = path.read_bytes()
+
+    progress.main([str(path)])
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[:3] for line in lines[:4]] == [
+        ["03_scratch", "sigmoid", "✓"], ["03_scratch", "sigmoid_derivative", "✗"],
+        ["03_scratch", "loss", "⏳"], ["03_scratch", "cost", "✗"]]
+    assert "σ(z) 本身" in lines[1] and "练习格运行出错 SyntaxError" in lines[3]
+    assert lines[4] == "合计 4 道练习：✓ 1 道做对了，✗ 2 道还有问题，⏳ 1 道还没写"
+    assert len(lines) == 5
+    assert path.read_bytes() == before            # 不写回笔记本

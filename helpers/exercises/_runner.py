@@ -14,6 +14,7 @@ import dis
 import io
 import itertools
 import linecache
+import numbers
 import re
 import sys
 import traceback
@@ -26,7 +27,7 @@ import numpy as np
 REGISTRY = {}                      # 名字 → 检查函数，由 @exercise 填写
 _LIBRARY_DIRS = tuple({sys.prefix, sys.base_prefix, sys.exec_prefix,
                        str(Path(__file__).resolve().parent.parent)})
-_DATA_TYPES = (np.ndarray, list, tuple, dict, set)
+_DATA_TYPES = (np.ndarray, list, tuple, dict, set, numbers.Number)
 
 
 class Verdict(Exception):
@@ -82,36 +83,35 @@ def _precheck(fn, name):
              f"（形状从参数取，比如 X.shape[1]），否则换一组数据就会出错")
 
 
-def data_globals(fn):
-    """fn（含其中嵌套的函数、推导式）读到的全局数据：数组、列表、元组、字典、集合
-
-    调用函数、使用模块都没问题，所以只看这几类“数据”。
-    """
-    code = getattr(fn, "__code__", None)
-    scope = getattr(fn, "__globals__", None)
-    if code is None or scope is None:
-        return []
-    found, todo = [], [code]
+def _instructions(fn):
+    """fn 及其中嵌套的函数、推导式的全部字节码指令；看不到代码（内置函数等）时为空"""
+    todo = [fn.__code__] if isinstance(getattr(fn, "__code__", None), types.CodeType) else []
     while todo:
         code = todo.pop()
         todo.extend(c for c in code.co_consts if isinstance(c, types.CodeType))
-        for ins in dis.get_instructions(code):
-            if (ins.opname in ("LOAD_GLOBAL", "LOAD_NAME")
-                    and isinstance(scope.get(ins.argval), _DATA_TYPES)
-                    and ins.argval not in found):
-                found.append(ins.argval)
+        yield from dis.get_instructions(code)
+
+
+def data_globals(fn):
+    """fn 读到的全局数据（数组、列表、元组、字典、集合、数）的名字
+
+    调用函数、使用模块都没问题，所以只看这几类“数据”。
+    """
+    scope = getattr(fn, "__globals__", {})
+    found = []
+    for ins in _instructions(fn):
+        if (ins.opname in ("LOAD_GLOBAL", "LOAD_NAME")
+                and isinstance(scope.get(ins.argval), _DATA_TYPES)
+                and ins.argval not in found):
+            found.append(ins.argval)
     return found
 
 
 def has_loop(fn):
-    """fn（含嵌套的代码）里有没有 for/while 循环"""
-    todo, seen = [fn.__code__], False
-    while todo and not seen:
-        code = todo.pop()
-        todo.extend(c for c in code.co_consts if isinstance(c, types.CodeType))
-        seen = any(ins.opname in ("FOR_ITER", "JUMP_BACKWARD")
-                   for ins in dis.get_instructions(code))
-    return seen
+    """fn 里有没有 for/while 循环；看不到代码（内置函数等）时当作有"""
+    if not isinstance(getattr(fn, "__code__", None), types.CodeType):
+        return True
+    return any(ins.opname in ("FOR_ITER", "JUMP_BACKWARD") for ins in _instructions(fn))
 
 
 # ---------------------------------------------------------------- 调用
@@ -136,7 +136,7 @@ def call(fn, case, overflow=None, hints=()):
             result = fn(*args)
         except NotImplementedError as exc:
             raise Verdict(_pending(fn, exc)) from None
-        except Exception as exc:
+        except (Exception, SystemExit) as exc:     # exit() 也算出错；Ctrl-C 照常中断
             if overflow and isinstance(exc, OverflowError):
                 fail(overflow)
             fail(_crash(exc, hints))
@@ -152,8 +152,9 @@ def call(fn, case, overflow=None, hints=()):
             fail(overflow)
         line = linecache.getline(runtime[0].filename, runtime[0].lineno).strip()
         at = f"（出在 `{line}`）" if line else ""
-        fail(f"运行时出现警告 RuntimeWarning: {text}{at}：检查是否对 0 取了 log、"
-             f"除以 0 或 exp 上溢")
+        hint = next((h for key, h in hints if key in text),
+                    "检查是否对 0 取了 log、除以 0 或 exp 上溢")
+        fail(f"运行时出现警告 RuntimeWarning: {text}{at}：{hint}")
     return result
 
 
@@ -162,9 +163,10 @@ def _pending(fn, exc):
     mine = getattr(fn, "__name__", "这个函数")
     frame = _learner_frame(exc)
     if frame is not None and frame.name not in (mine, "<lambda>"):
-        return (f"⏳ 还没写：{mine} 用到的 {frame.name} 还没写完"
-                f"（先完成 {frame.name}，或改用 helpers.{frame.name}）")
-    return f"⏳ 还没写：{mine}（把 raise NotImplementedError 换成你的代码，再运行这一格）"
+        other = frame.name
+        alt = f"，或改用 helpers.{other}" if hasattr(sys.modules.get("helpers"), other) else ""
+        return f"⏳ 还没写：{mine} 用到的 {other} 还没写完（先完成 {other}{alt}）"
+    return f"⏳ 还没写：{mine}（写好函数体，再运行这一格）"
 
 
 def _learner_frame(exc):
@@ -179,6 +181,7 @@ def _crash(exc, hints):
     """学习者的函数抛出异常：类型、消息（去掉路径，只取一行）和出错的那一行"""
     message = " ".join(str(exc).split())
     message = re.sub(r"(?:[A-Za-z]:)?[\\/](?:[^\s'\"\\/]+[\\/])+", "", message)
+    message = re.sub(r" at 0x[0-9a-fA-F]+", "", message)     # 对象的内存地址每次都不同
     if len(message) > 150:
         message = message[:147] + "…"
     frame = _learner_frame(exc)
@@ -187,17 +190,21 @@ def _crash(exc, hints):
         code = f"：`{frame.line.strip()}`" if frame.line else ""
         at = f"（{frame.name} 第 {frame.lineno} 行{code}）"
     hint = next((h for key, h in (*hints, *_HINTS) if key in message), "")
+    if hint == _SCALAR and frame is not None and "math." in (frame.line or ""):
+        hint = _MATH
     return f"运行出错 {type(exc).__name__}: {message}{at}" + (f"：{hint}" if hint else "")
 
 
-_HINTS = [
-    ("only 0-dimensional arrays can be converted",
-     "float(...) 只能转换一个数：形状 (1, 1) 的数组用 .item() 取出，或先看看它的形状"),
-    ("only length-1 arrays can be converted",
-     "float(...) 只能转换一个数：形状 (1, 1) 的数组用 .item() 取出，或先看看它的形状"),
-    ("mismatch in its core dimension", "矩阵乘法两边的形状对不上：打印 .shape 看看，是否要转置（w.T @ X）"),
-    ("not aligned", "矩阵乘法两边的形状对不上：打印 .shape 看看，是否要转置（w.T @ X）"),
+_SCALAR = "float(...) 只能转换一个数：形状 (1, 1) 的数组用 .item() 取出，或先看看它的形状"
+_MATH = "math.exp、math.log 只接受一个数：对数组逐元素计算要用 np.exp、np.log"
+_MATMUL = "矩阵乘法两边的形状对不上：打印 .shape 看看，是否要转置（w.T @ X）"
+_HINTS = [      # 常见的 numpy 报错 → 附上的提示
+    ("only 0-dimensional arrays can be converted", _SCALAR),
+    ("only length-1 arrays can be converted", _SCALAR),
+    ("mismatch in its core dimension", _MATMUL),
+    ("not aligned", _MATMUL),
     ("could not be broadcast", "两个数组的形状对不上、无法广播：打印 .shape 看看"),
+    ("truth value of an array", "数组不能直接放进 if 或 and/or：逐元素的判断用 np.where(条件, 甲, 乙)"),
     ("out of bounds", "下标越界：循环的范围应从参数的形状来（range(X.shape[1])）"),
 ]
 
@@ -291,7 +298,9 @@ def check_order(result, expected, names):
 def scale_mistake(ratio, m, what):
     """结果是正确值的 ratio 倍：说出 1/m 忘了还是多除了（m > 1 时才分辨得出）"""
     if m > 1 and np.isclose(ratio, m, rtol=1e-6):
-        return f"{what} 大了 m 倍：忘了除以 m（求平均要乘 1/m）"
+        return (f"{what} 大了 m 倍：忘了除以 m（求平均要乘 1/m），"
+                f"或者 m 取错了维度（m 是样本数，即列数 .shape[1]；"
+                f"(1, m) 数组的 len(·) 和 .shape[0] 都是 1）")
     if m > 1 and np.isclose(ratio, 1 / m, rtol=1e-6):
         return f"{what} 小了 m 倍：多除了一次 m（1/m 只乘一次）"
     return None

@@ -51,7 +51,14 @@ def random_mini_batches(fn):
             fail(f"丢了最后一个不满的小批量（{what}）：m 不能被 mini_batch_size 整除时，"
                  f"剩下的 m % mini_batch_size 个样本也要成一批")
         if sorted(order.tolist()) != list(range(m)):
-            fail(f"{what}有的样本重复或丢了：每个样本恰好出现一次，"
+            if len(set(order)) == len(order) and len(got) > 1 \
+                    and all(s == size - 1 for s in sizes[:-1]):
+                fail(f"{what}每批少了一个样本：切片 k : k + mini_batch_size 不含右端，"
+                     f"不要再减 1")
+            if len(set(order)) == len(order):
+                fail(f"{what}丢了 {m - len(order)} 个样本：检查切片的起止"
+                     f"（第 k 批是 k * mini_batch_size : (k + 1) * mini_batch_size）")
+            fail(f"{what}有的样本重复了：每个样本恰好出现一次，"
                  f"用 permutation 打乱（不是 choice/randint 抽样）")
         if sizes != [size] * (m // size) + ([m % size] if m % size else []):
             fail(f"{what}各批的大小不对：前面每批 mini_batch_size 个，最后一批放剩下的")

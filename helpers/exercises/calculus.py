@@ -1,5 +1,6 @@
 """第 01、02 课的练习：数值导数、一维梯度下降、计算图的前向与反向"""
 
+import inspect
 import math
 import numbers
 
@@ -30,15 +31,33 @@ def numerical_derivative(fn):
             fail("用的是后向差分 (f(w) − f(w−ε))/ε：改用中心差分 (f(w+ε) − f(w−ε)) / (2ε)")
         if close(got, 2 * central):
             fail("分母少了 2：两点相距 2ε，应除以 2ε")
+        if close(got, central * eps * eps):
+            fail("运算顺序：/ 2 * eps 是先除以 2 再乘 eps；分母要加括号 / (2 * eps)")
+        if close(got, f(w + eps) - f(w - eps) / (2 * eps)):
+            fail("分子少了括号：要先算 f(w+eps) − f(w−eps)，再整体除以 (2 * eps)")
         if close(got, -central):
             fail("符号反了：分子是 f(w+ε) − f(w−ε)，大的 w 在前")
         if close(got, df(w)) or abs(got - df(w)) < 1e-4:
             fail("没有用参数 eps（步长写死了？）：eps = 0.1 时结果应随 eps 变化")
         fail(f"对 f(w) = {name} 算出的导数不对：应为 (f(w+eps) − f(w−eps)) / (2·eps)")
+    default = _default(fn, "eps")
+    if default is not None and default != 1e-6:
+        fail(f"eps 的默认值是 {default!r}，应为 1e-6（def numerical_derivative(f, w, eps=1e-6)）")
     got = python_float(call(fn, dict(f=_FUNCTIONS[0][0], w=2.0)), "返回值")
-    if abs(got - 12.0) > 1e-4:
+    if abs(got - 12.0) > 1e-6:
         fail("不传 eps 时结果不准：eps 的默认值应为 1e-6")
     return "numerical_derivative 是中心差分：试了 3 个函数、两种 eps，都对"
+
+
+def _default(fn, name):
+    """fn 的参数 name 的默认值；看不出来（没有这个参数或没有默认值）时为 None"""
+    try:
+        param = inspect.signature(fn).parameters.get(name)
+    except (TypeError, ValueError):
+        return None
+    if param is None or param.default is inspect.Parameter.empty:
+        return None
+    return param.default
 
 
 def _descent(dJ, w0, lr, n, sign=-1):
@@ -71,6 +90,9 @@ def gradient_descent_1d(fn):
                  "共 num_iterations + 1 个")
         if len(got) == n and n > 0 and close(got, want[:-1]):
             fail("列表少了最后一次更新后的 w：共应有 num_iterations + 1 个")
+        if n > 0 and len(got) == n + 1 and close(got, [w0] + want[:-1]):
+            fail("列表错了一位（w0 出现了两次）：先更新 w，再把更新后的 w 追加进列表；"
+                 "起点 w0 只在循环前放一次")
         if len(got) != n + 1:
             fail(f"num_iterations = {n} 时列表有 {len(got)} 个元素，应有 {n + 1} 个"
                  f"（起点 w0 加上每次更新后的 w）")
@@ -85,10 +107,21 @@ def gradient_descent_1d(fn):
 _GRAPHS = [(5.0, 3.0, 2.0), (1.5, -2.0, 4.0), (-1.0, 0.5, -3.0)]
 
 
-def _numbers(values, names):
-    for value, name in zip(values, names):
+def _graph_call(fn, a, b, c, names):
+    """调用 fn(a, b, c)，要求返回三个数"""
+    got = unpack(call(fn, dict(a=a, b=b, c=c)), names)
+    for value, name in zip(got, names):
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             fail(f"{name} 的类型是 {type(value).__name__}，应为一个数")
+    return got
+
+
+def _first_wrong(got, want, names, rules, abc):
+    """顺序不对，或说出第一个不对的量和它的算法"""
+    check_order(got, want, names)
+    for name, g, w, rule in zip(names, got, want, rules):
+        if not close(g, w):
+            fail(f"a, b, c = {', '.join(map(str, abc))} 时 {name} 不对：{name} = {rule}")
 
 
 @exercise("graph_forward", "(u, v, J) 三个数")
@@ -96,14 +129,9 @@ def graph_forward(fn):
     """u = bc，v = a + u，J = 3v"""
     names = ("u", "v", "J")
     for a, b, c in _GRAPHS:
-        got = unpack(call(fn, dict(a=a, b=b, c=c)), names)
-        _numbers(got, names)
+        got = _graph_call(fn, a, b, c, names)
         u = b * c
-        want = (u, a + u, 3 * (a + u))
-        check_order(got, want, names)
-        for name, g, w, rule in zip(names, got, want, ("b·c", "a + u", "3·v")):
-            if not close(g, w):
-                fail(f"a, b, c = {a}, {b}, {c} 时 {name} 不对：{name} = {rule}")
+        _first_wrong(got, (u, a + u, 3 * (a + u)), names, ("b·c", "a + u", "3·v"), (a, b, c))
     return "graph_forward 对了：u = bc，v = a + u，J = 3v，顺序也对"
 
 
@@ -112,19 +140,12 @@ def graph_backward(fn):
     """链式法则：dJ/da = 3，dJ/db = 3c，dJ/dc = 3b"""
     names = ("dJ_da", "dJ_db", "dJ_dc")
     for a, b, c in _GRAPHS:
-        got = unpack(call(fn, dict(a=a, b=b, c=c)), names)
-        _numbers(got, names)
-        want = (3.0, 3 * c, 3 * b)
-        if close(got, want):
-            continue
-        if close(got, (3.0, 3 * b, 3 * c)):
+        got = _graph_call(fn, a, b, c, names)
+        if close(got, (3.0, 3 * b, 3 * c)) and b != c:
             fail("dJ_db 和 dJ_dc 弄反了：u = b·c 对 b 的局部导数是 c，"
                  "所以 dJ/db = 3c，dJ/dc = 3b")
         if close(got, (1.0, c, b)):
             fail("忘了乘上游的导数 dJ/dv = 3：链式法则要把一路上的局部导数都乘起来")
-        check_order(got, want, names)
-        for name, g, w, rule in zip(names, got, want,
-                                    ("dJ/dv · dv/da", "dJ/du · du/db", "dJ/du · du/dc")):
-            if not close(g, w):
-                fail(f"a, b, c = {a}, {b}, {c} 时 {name} 不对：按链式法则 {name} = {rule}")
+        _first_wrong(got, (3.0, 3 * c, 3 * b), names,
+                     ("dJ/dv · dv/da", "dJ/du · du/db", "dJ/du · du/dc"), (a, b, c))
     return "graph_backward 对了：链式法则给出 (3, 3c, 3b)"

@@ -5,8 +5,9 @@ import numpy as np
 from ._runner import (array_of_shape, call, close, exercise, fail, fail_if,
                       hard_coded, python_float, scale_mistake)
 
-_OVERFLOW = ("朴素写法 1/(1+e^{−z}) 在 z = −1000 时 exp 上溢（RuntimeWarning 或 "
-             "OverflowError）：只对 −|z| 取指数，z ≥ 0 与 z < 0 分两支写（np.where）")
+_OVERFLOW = ("exp 上溢（RuntimeWarning 或 OverflowError）：1/(1+e^{−z}) 在 z = −1000、"
+             "e^{z}/(1+e^{z}) 在 z = 1000 都会，np.where 又会把两支在整个数组上都算一遍；"
+             "先算 e = np.exp(−|z|)，两支都只用它")
 
 
 def sigma(z):
@@ -50,7 +51,8 @@ def sigmoid(fn):
         if close(got, want):
             continue
         if close(got, 1 - want):
-            fail("符号反了：σ(z) = 1/(1 + e^{−z})，指数里是 −z；现在算的是 σ(−z)")
+            fail("算出的是 σ(−z)：指数的符号反了，或 np.where 的两支放反了"
+                 "（z ≥ 0 时是 1/(1 + e^{−z})）")
         if np.isnan(got).any():
             fail(f"{label} 时结果里有 nan：e^{{z}}/(1+e^{{z}}) 这一支只能用在 z < 0 上，"
                  f"z ≥ 0 用 1/(1+e^{{−z}})")

@@ -36,6 +36,11 @@ def _grad_mistake(got, w, b, X, Y):
         return "dw 和 db 的符号反了：dZ = A − Y，不是 Y − A"
     if close(dw, _grads(w, 0.0, X, Y)[0]):
         return "算 Z 时忘了加 b：Z = wᵀX + b"
+    last = float((sigma(w.T @ X + b) - Y)[0, -1])     # 最后一个样本的 dz
+    if m > 1 and (close(db, last / m) or close(db, last)):
+        return "db 只剩最后一个样本的 dz：循环里要累加 db += dz，而不是 db = dz"
+    if m > 1 and (close(dw, X[:, -1:] * last / m) or close(dw, X[:, -1:] * last)):
+        return "dw 只剩最后一个样本的 x·dz：循环里要累加 dw += x * dz，而不是赋值"
     for name, g, v in zip(("dw", "db", "cost"), got, want):
         ratio = scaled_by(g, v)
         if ratio is not None and not np.isclose(ratio, 1):
@@ -166,11 +171,12 @@ def optimize(fn):
 
 
 def _predict_problems():
-    """(w, b, X)：X 里有几列让 z 恰好为 0（ŷ = 0.5，应预测 1），其余 |z| ≥ 0.1"""
+    """(w, b, X)：X 里有几列让 z 恰好为 0（ŷ = 0.5，应预测 1），其余 |z| ≥ 0.1，
+    还有 0 < z < 0.5 的一列（分得出拿 z 还是拿 ŷ 和 0.5 比）"""
     w = np.array([[1.0], [-2.0], [0.5]])
-    X = np.array([[2.0, 1.0, -1.0, 0.5, 3.0],
-                  [1.0, 2.0, 0.0, 0.5, -1.0],
-                  [0.0, 4.0, 1.0, 0.0, 2.0]])
+    X = np.array([[2.0, 1.0, -1.0, 0.5, 3.0, 0.25],
+                  [1.0, 2.0, 0.0, 0.5, -1.0, 0.0],
+                  [0.0, 4.0, 1.0, 0.0, 2.0, 0.0]])
     return [(w, 0.0, X), (w, 1.0, X),
             (np.array([[2.0]]), -1.0, np.array([[0.5, 0.25, 2.0, -3.0]])),
             (np.array([[0.5], [-1.0]]), 0.25, np.array([[1.5], [1.0]]))]
@@ -198,6 +204,8 @@ def predict(fn):
             fail("0 和 1 弄反了：ŷ ≥ 0.5 时预测 1")
         if np.array_equal(got, (w.T @ X >= 0).astype(float)):
             fail("算 Z 时忘了加 b：ŷ = σ(wᵀX + b)")
+        if np.array_equal(got, (z >= 0.5).astype(float)):
+            fail("拿 z 和 0.5 比了：要比较的是概率 ŷ = σ(z)（或者等价地 z ≥ 0）")
         fail(f"(n, m) = {X.shape} 时预测不对：ŷ = σ(wᵀX + b)，ŷ ≥ 0.5 记 1，否则 0")
     return "predict 对了：形状 (1, m) 的 0/1，ŷ 恰为 0.5 时预测 1"
 
@@ -228,7 +236,5 @@ def normalize_rows(fn):
             fail("除以的是整个矩阵的范数：每一行各自除以自己的范数（axis=1）")
         if close(got, x / norms ** 2):
             fail("忘了开方：L2 范数是平方和再开根号 np.sqrt(...)，或用 np.linalg.norm")
-        if close(got, x / norms.T[:, :x.shape[0]]) and x.shape[0] == x.shape[1]:
-            fail("范数成了 rank-1 数组，按列广播了：加 keepdims=True，让它的形状是 (k, 1)")
         fail(f"形状 {x.shape} 时结果不对：每一行除以 np.linalg.norm(x, axis=1, keepdims=True)")
     return "normalize_rows 对了：每一行除以自己的 L2 范数，形状不变，没有改动 x"
