@@ -174,8 +174,9 @@ def test_page_loads_offline_without_errors(pages, k):
 def test_formulas_render(pages, k):
     name, page = LESSONS[k].stem, pages[LESSONS[k].stem]
     assert page["mathjax"] and page["formulas"] > 0, f"{name}：MathJax 没有排版出任何公式"
-    assert page["merrors"] == [], f"{name}：{len(page['merrors'])} 个公式排版出错：{page['merrors']}"
-    assert page["raw_tex"] == [], f"{name}：正文里还有未排版的 TeX：{page['raw_tex']}"
+    assert (page["merrors"], page["raw_tex"]) == ([], []), \
+        (f"{name}：{len(page['merrors'])} 个公式排版出错 {page['merrors']}；"
+         f"正文里未排版的 TeX {page['raw_tex']}")
 
 
 @pytest.mark.parametrize("k", range(len(LESSONS)), ids=IDS)
