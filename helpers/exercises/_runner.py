@@ -1,0 +1,330 @@
+"""练习检查器共用的运行器：安全地调用学习者的函数，把结论写成一行
+
+每个检查器是一个 body(fn) 函数，用 @exercise(name, returns) 登记：
+  - 正确时返回 ✓ 后面的说明文字；
+  - 发现错误时调用 fail("哪里错了，怎么改")；
+  - 调用学习者的函数一律经过 call(fn, case)：在副本上调用、屏蔽它自己的 print、
+    捕获警告和异常，并检查它有没有改动传入的数组。
+登记后的 CHECKS[name](fn) 只打印一行（✓ / ✗ / ⏳），从不抛出异常，返回 None。
+"""
+
+import contextlib
+import copy
+import dis
+import io
+import itertools
+import linecache
+import re
+import sys
+import traceback
+import types
+import warnings
+from pathlib import Path
+
+import numpy as np
+
+REGISTRY = {}                      # 名字 → 检查函数，由 @exercise 填写
+_LIBRARY_DIRS = tuple({sys.prefix, sys.base_prefix, sys.exec_prefix,
+                       str(Path(__file__).resolve().parent.parent)})
+_DATA_TYPES = (np.ndarray, list, tuple, dict, set)
+
+
+class Verdict(Exception):
+    """检查到此为止：line 就是要打印的那一行"""
+
+    def __init__(self, line):
+        super().__init__(line)
+        self.line = line
+
+
+def fail(message):
+    """判定为错：message 用中文说出错在哪里、怎么改"""
+    raise Verdict("✗ " + message)
+
+
+def exercise(name, returns):
+    """把 body 登记为 CHECKS[name]；returns 写明应返回什么（返回值无法检查时用它提示）"""
+    def register(body):
+        def check(fn):
+            try:
+                _precheck(fn, name)
+                line = "✓ " + body(fn)
+            except Verdict as verdict:
+                line = verdict.line
+            except Exception as exc:   # 返回值奇怪到检查器都看不懂它
+                line = (f"✗ 返回值的格式不对（检查时遇到 {type(exc).__name__}）："
+                        f"{name} 应返回 {returns}")
+            print(" ".join(line.split()))
+
+        check.__name__ = check.__qualname__ = f"check_{name}"
+        check.__doc__ = body.__doc__
+        REGISTRY[name] = check
+        return check
+    return register
+
+
+# ---------------------------------------------------------------- 调用之前
+
+
+def _precheck(fn, name):
+    """不是函数、传错了函数、函数里读了笔记本里的数据：不必运行就能判定"""
+    if not callable(fn):
+        fail(f"传进来的不是函数，而是 {type(fn).__name__}：写成 "
+             f'CHECKS["{name}"]({name})，函数名后面不要加括号')
+    given = getattr(fn, "__name__", None)
+    if given != name and given in REGISTRY:
+        fail(f"传进来的是 {given}，这一格检查的是 {name}：写成 "
+             f'CHECKS["{name}"]({name})')
+    used = data_globals(fn)
+    if used:
+        names = "、".join(used)
+        fail(f"函数里直接用了笔记本里的数据 {names}：只用参数来算"
+             f"（形状从参数取，比如 X.shape[1]），否则换一组数据就会出错")
+
+
+def data_globals(fn):
+    """fn（含其中嵌套的函数、推导式）读到的全局数据：数组、列表、元组、字典、集合
+
+    调用函数、使用模块都没问题，所以只看这几类“数据”。
+    """
+    code = getattr(fn, "__code__", None)
+    scope = getattr(fn, "__globals__", None)
+    if code is None or scope is None:
+        return []
+    found, todo = [], [code]
+    while todo:
+        code = todo.pop()
+        todo.extend(c for c in code.co_consts if isinstance(c, types.CodeType))
+        for ins in dis.get_instructions(code):
+            if (ins.opname in ("LOAD_GLOBAL", "LOAD_NAME")
+                    and isinstance(scope.get(ins.argval), _DATA_TYPES)
+                    and ins.argval not in found):
+                found.append(ins.argval)
+    return found
+
+
+def has_loop(fn):
+    """fn（含嵌套的代码）里有没有 for/while 循环"""
+    todo, seen = [fn.__code__], False
+    while todo and not seen:
+        code = todo.pop()
+        todo.extend(c for c in code.co_consts if isinstance(c, types.CodeType))
+        seen = any(ins.opname in ("FOR_ITER", "JUMP_BACKWARD")
+                   for ins in dis.get_instructions(code))
+    return seen
+
+
+# ---------------------------------------------------------------- 调用
+
+
+def call(fn, case, overflow=None, hints=()):
+    """在 case（参数名 → 值，按位置传入）的深拷贝上调用 fn，返回它的结果
+
+    还没写（NotImplementedError）→ ⏳；抛出其他异常 → ✗（类型、消息、学习者的那一行）；
+    出现 RuntimeWarning → ✗；改动了传入的数组 → ✗。
+    overflow: 上溢（警告或 OverflowError）时改用这句专门的诊断
+    hints: (错误消息里的片段, 提示) 对，命中时附在出错说明后面
+    """
+    args = copy.deepcopy(list(case.values()))
+    sink = io.StringIO()
+    with warnings.catch_warnings(record=True) as caught, \
+            np.errstate(over="warn", divide="warn", invalid="warn",
+                        under="ignore"), \
+            contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+        warnings.simplefilter("always")
+        try:
+            result = fn(*args)
+        except NotImplementedError as exc:
+            raise Verdict(_pending(fn, exc)) from None
+        except Exception as exc:
+            if overflow and isinstance(exc, OverflowError):
+                fail(overflow)
+            fail(_crash(exc, hints))
+    for (name, before), after in zip(case.items(), args):
+        if not _same(before, after):
+            fail(f"函数改动了传入的 {name}（原地修改，比如 {name} -= … 或 "
+                 f"{name}[...] = …）：调用者的数据不该变，写成 "
+                 f"{name} = {name} - … 或先 {name} = {name}.copy()")
+    runtime = [w for w in caught if issubclass(w.category, RuntimeWarning)]
+    if runtime:
+        text = str(runtime[0].message)
+        if overflow and "overflow" in text:
+            fail(overflow)
+        line = linecache.getline(runtime[0].filename, runtime[0].lineno).strip()
+        at = f"（出在 `{line}`）" if line else ""
+        fail(f"运行时出现警告 RuntimeWarning: {text}{at}：检查是否对 0 取了 log、"
+             f"除以 0 或 exp 上溢")
+    return result
+
+
+def _pending(fn, exc):
+    """⏳ 那一行；若 NotImplementedError 来自 fn 调用的另一个函数，说出它的名字"""
+    mine = getattr(fn, "__name__", "这个函数")
+    frame = _learner_frame(exc)
+    if frame is not None and frame.name not in (mine, "<lambda>"):
+        return (f"⏳ 还没写：{mine} 用到的 {frame.name} 还没写完"
+                f"（先完成 {frame.name}，或改用 helpers.{frame.name}）")
+    return f"⏳ 还没写：{mine}（把 raise NotImplementedError 换成你的代码，再运行这一格）"
+
+
+def _learner_frame(exc):
+    """异常回溯里最后一个属于学习者代码（不在 Python、numpy 与 helpers 里）的帧"""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__)
+              if not f.filename.startswith(_LIBRARY_DIRS)
+              and not f.filename.startswith("<frozen")]
+    return frames[-1] if frames else None
+
+
+def _crash(exc, hints):
+    """学习者的函数抛出异常：类型、消息（去掉路径，只取一行）和出错的那一行"""
+    message = " ".join(str(exc).split())
+    message = re.sub(r"(?:[A-Za-z]:)?[\\/](?:[^\s'\"\\/]+[\\/])+", "", message)
+    if len(message) > 150:
+        message = message[:147] + "…"
+    frame = _learner_frame(exc)
+    at = ""
+    if frame is not None:
+        code = f"：`{frame.line.strip()}`" if frame.line else ""
+        at = f"（{frame.name} 第 {frame.lineno} 行{code}）"
+    hint = next((h for key, h in (*hints, *_HINTS) if key in message), "")
+    return f"运行出错 {type(exc).__name__}: {message}{at}" + (f"：{hint}" if hint else "")
+
+
+_HINTS = [
+    ("only 0-dimensional arrays can be converted",
+     "float(...) 只能转换一个数：形状 (1, 1) 的数组用 .item() 取出，或先看看它的形状"),
+    ("only length-1 arrays can be converted",
+     "float(...) 只能转换一个数：形状 (1, 1) 的数组用 .item() 取出，或先看看它的形状"),
+    ("mismatch in its core dimension", "矩阵乘法两边的形状对不上：打印 .shape 看看，是否要转置（w.T @ X）"),
+    ("not aligned", "矩阵乘法两边的形状对不上：打印 .shape 看看，是否要转置（w.T @ X）"),
+    ("could not be broadcast", "两个数组的形状对不上、无法广播：打印 .shape 看看"),
+    ("out of bounds", "下标越界：循环的范围应从参数的形状来（range(X.shape[1])）"),
+]
+
+
+def _same(before, after):
+    """调用前后的参数是否一样（数组逐元素比较，NaN 视为相等）"""
+    try:
+        if isinstance(before, np.ndarray):
+            return (isinstance(after, np.ndarray) and before.shape == after.shape
+                    and np.array_equal(before, after, equal_nan=True))
+        return bool(before == after) or before is after
+    except Exception:
+        return True
+
+
+# ---------------------------------------------------------------- 比较
+
+
+def close(got, want):
+    """数值上相等（相对误差 1e-6 以内）"""
+    try:
+        got = np.asarray(got, dtype=float)
+        return got.shape == np.shape(want) and np.allclose(got, want, rtol=1e-6, atol=1e-9)
+    except (TypeError, ValueError):
+        return False
+
+
+def _subject(what):
+    """“cost 是”，“返回值是”：英文名字后面空一格，中文后面不空"""
+    return what + (" " if what[-1:].isascii() else "")
+
+
+def python_float(value, what):
+    """value 应为 Python float（np.float64 是 float 的子类，算对）；返回它
+
+    0 维或只有一个元素的数组、整数、np.float32 都判错，并说明怎么转换。
+    """
+    if isinstance(value, float):
+        return value
+    what = _subject(what)
+    if isinstance(value, np.ndarray):
+        fail(f"{what}是形状为 {value.shape} 的数组，应为一个 Python float："
+             f"用 float(...) 转换（求和用 np.sum 就会得到一个数）")
+    if isinstance(value, (bool, np.bool_)):
+        fail(f"{what}是布尔值，应为 Python float")
+    if isinstance(value, (int, np.integer)):
+        fail(f"{what}是整数 {value}，应为浮点数：写成 {value}.0 或 float(...)")
+    fail(f"{what}的类型是 {type(value).__name__}，应为 Python float：用 float(...) 转换")
+
+
+def array_of_shape(value, what, shape, seen=()):
+    """value 应为形状 shape 的 numpy 数组；rank-1、转置、写死的尺寸、其他形状各自说明
+
+    seen: 前几组数据应有的形状；value 还是其中之一，说明尺寸写死了
+    """
+    what = _subject(what)
+    if not isinstance(value, np.ndarray):
+        fail(f"{what}的类型是 {type(value).__name__}，应为形状 {shape} 的 numpy 数组")
+    if value.shape == shape:
+        return value
+    if value.shape in seen:
+        fail(f"{what}的形状是 {value.shape}，没有跟着输入变（这次应为 {shape}）："
+             f"尺寸写死了？形状一律从参数取，比如 X.shape[1]")
+    if value.ndim == 1 and value.size == int(np.prod(shape)):
+        fail(f"{what}是 rank-1 数组，形状 {value.shape}，应为 {shape}："
+             f"用 .reshape{shape} 或让计算保持二维（比如矩阵乘法、keepdims=True）")
+    if len(shape) == 2 and value.shape == shape[::-1]:
+        fail(f"{what}的形状是 {value.shape}，转置了：应为 {shape}")
+    fail(f"{what}的形状是 {value.shape}，应为 {shape}")
+
+
+def unpack(result, names):
+    """result 应为长度 len(names) 的元组（或列表）；返回它"""
+    want = "(" + ", ".join(names) + ")"
+    if not isinstance(result, (tuple, list)):
+        fail(f"返回的是 {type(result).__name__}，应返回 {len(names)} 个值 {want}："
+             f"写成 return {', '.join(names)}")
+    if len(result) != len(names):
+        fail(f"返回了 {len(result)} 个值，应返回 {len(names)} 个：{want}")
+    return tuple(result)
+
+
+def check_order(result, expected, names):
+    """每个位置都不对、但换个顺序就全对：说“顺序不对”"""
+    for perm in itertools.permutations(range(len(names))):
+        if perm != tuple(range(len(names))) and all(
+                close(result[i], expected[j]) for j, i in enumerate(perm)):
+            fail(f"返回值的顺序不对：应按 ({', '.join(names)}) 的顺序返回")
+
+
+def scale_mistake(ratio, m, what):
+    """结果是正确值的 ratio 倍：说出 1/m 忘了还是多除了（m > 1 时才分辨得出）"""
+    if m > 1 and np.isclose(ratio, m, rtol=1e-6):
+        return f"{what} 大了 m 倍：忘了除以 m（求平均要乘 1/m）"
+    if m > 1 and np.isclose(ratio, 1 / m, rtol=1e-6):
+        return f"{what} 小了 m 倍：多除了一次 m（1/m 只乘一次）"
+    return None
+
+
+def fail_if(message):
+    """message 不是 None 就判错"""
+    if message:
+        fail(message)
+
+
+def hard_coded(wrong, divisors, cases):
+    """尺寸写死的两种迹象；都没有时返回 None
+
+    wrong: 出错的情形（说明文字）；cases: 一共几种情形
+    divisors: 每种情形里学习者实际“除以的 m”（正确时就是 m）：都一样说明 m 写死了
+    """
+    if len(divisors) > 1 and np.allclose(divisors, divisors[0], rtol=1e-6) and divisors[0]:
+        return (f"除以的 m 不随数据变（总是 {divisors[0]:.4g}）：m 写死了？"
+                f"用 m = X.shape[1]（或 Y.shape[1]）从参数里取")
+    if len(wrong) < cases:
+        return (f"有的形状对、{wrong[0]} 时不对：是不是把尺寸写死了？"
+                f"形状一律从参数取（比如 m = X.shape[1]）")
+    return None
+
+
+def scaled_by(got, want):
+    """got 是 want 的常数倍时返回这个倍数，否则返回 None"""
+    try:
+        got, want = np.asarray(got, dtype=float), np.asarray(want, dtype=float)
+        if got.shape != want.shape or not np.any(want):
+            return None
+        ratio = float(np.sum(got * want) / np.sum(want * want))
+        return ratio if close(got, ratio * want) else None
+    except (TypeError, ValueError):
+        return None
