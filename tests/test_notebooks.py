@@ -38,21 +38,13 @@ def _cells(path):
 
 
 def _prose_lines(src):
-    """markdown 里正文的行：跳过 ``` 代码块和 $$ 公式块的内部"""
-    lines, fence, math = [], False, False
-    for line in src.split("\n"):
-        stripped = line.strip()
-        if stripped.startswith("```"):
-            fence = not fence
-            lines.append(None)
-            continue
-        if not fence and stripped.startswith("$$"):
-            if not (stripped.endswith("$$") and len(stripped) > 2):
-                math = not math
-            lines.append(None)
-            continue
-        lines.append(None if fence or math else line)
-    return lines
+    """markdown 里正文的行；跨行的 ``` 代码块和 $$ 公式块所占的行记为 None"""
+    def blank(match):
+        text = match.group(0)
+        return text if "\n" not in text else "\n".join("\x00" for _ in text.split("\n"))
+    src = re.sub(r"```.*?```", blank, src, flags=re.S)
+    src = re.sub(r"\$\$.*?\$\$", blank, src, flags=re.S)
+    return [None if "\x00" in line else line for line in src.split("\n")]
 
 
 def soft_breaks(src):
@@ -196,3 +188,5 @@ def test_soft_break_detector():
     assert soft_breaks("$$\n\\text{一}\\\\\n\\text{二}\n$$") == []
     assert soft_breaks("- 列表项的第一行，\n  续行在这里") == ["…- 列表项的第一行，⏎续行在这里…"]
     assert soft_breaks("English line\n中文") == []
+    # 跨两行的公式块之后的段落照样检查
+    assert soft_breaks("$$a = 1, \\qquad\nb = 2$$\n\n第一句。\n第二句。") == ["…第一句。⏎第二句。…"]
