@@ -190,3 +190,12 @@ def test_soft_break_detector():
     assert soft_breaks("English line\n中文") == []
     # 跨两行的公式块之后的段落照样检查
     assert soft_breaks("$$a = 1, \\qquad\nb = 2$$\n\n第一句。\n第二句。") == ["…第一句。⏎第二句。…"]
+
+
+def test_index_maps_every_lecture_video():
+    """00 的视频表：第一门课第二周的 2.1 … 2.18 每个视频都对应到一课"""
+    text = "\n".join(_source(c) for _, c in _cells(INDEX) if c["cell_type"] == "markdown")
+    rows = dict(re.findall(r"^\| (2\.\d+) [^|]+\|[^|]+\| (\d\d|本课)", text, re.M))
+    assert sorted(rows, key=lambda v: int(v.split(".")[1])) == [f"2.{k}" for k in range(1, 19)], rows
+    lessons = {p.name[:2] for p in LESSONS}
+    assert all(where in lessons or where == "本课" for where in rows.values()), rows
