@@ -94,6 +94,36 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def _watch(page, origin):
+    """记下页面的控制台错误、异常、失败的请求；发往本机以外的请求一律拦下并记下（书必须离线可读）
+
+    处理函数只收一个参数：Playwright 按处理函数的参数个数传参（route 的处理函数有两个参数时会收到 request）
+    """
+    problems = []
+
+    def console(message):
+        if message.type == "error":
+            problems.append(f"console: {message.text}")
+
+    def response(r):
+        if r.status >= 400:
+            problems.append(f"HTTP {r.status}: {r.url}")
+
+    def route(r):
+        if r.request.url.startswith(origin + "/"):
+            r.continue_()
+        else:
+            problems.append(f"external request: {r.request.url}")
+            r.abort()
+
+    page.on("console", console)
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    page.on("requestfailed", lambda request: problems.append(f"failed: {request.url} {request.failure}"))
+    page.on("response", response)
+    page.route("**/*", route)
+    return problems
+
+
 @pytest.fixture(scope="module")
 def pages(book):
     """在 Chromium 里打开每一课，返回 {页面名: 检查结果}"""
@@ -113,22 +143,8 @@ def pages(book):
             browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             for nb in LESSONS:
-                problems = []
                 page = context.new_page()
-                page.on("console", lambda m, pr=problems: m.type == "error" and pr.append(f"console: {m.text}"))
-                page.on("pageerror", lambda e, pr=problems: pr.append(f"page error: {e}"))
-                page.on("requestfailed", lambda r, pr=problems: pr.append(f"failed: {r.url} {r.failure}"))
-                page.on("response", lambda r, pr=problems: r.status >= 400 and pr.append(f"HTTP {r.status}: {r.url}"))
-
-                def offline(route, pr=problems):
-                    # 书必须离线可读：发往本机以外的请求一律拦下并记为问题
-                    if route.request.url.startswith(origin):
-                        route.continue_()
-                    else:
-                        pr.append(f"external request: {route.request.url}")
-                        route.abort()
-
-                page.route("**/*", offline)
+                problems = _watch(page, origin)
                 page.goto(f"{origin}/{nb.stem}.html", wait_until="load")
                 result = page.evaluate(INSPECT)
                 result["problems"] = problems
