@@ -17,14 +17,12 @@ import os
 import re
 import shutil
 import threading
-from pathlib import Path
 
 import pytest
 
 from tools import build_book
 from tools.course import LESSONS
 
-HTML_DIR_NAME = ("_build", "html")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--disable-dev-shm-usage"]
