@@ -92,6 +92,7 @@ def plot_decision_boundary(w, b, X, Y, ax=None, shade=True, figsize=(5, 5), labe
     """二维数据与决策边界 w₁x₁ + w₂x₂ + b = 0（以及可选的 ŷ 等高着色）
 
     w: (2, 1)  b: 标量  X: (2, m)  Y: (1, m)
+    w 再小（只要不全为 0）也画出边界；w = 0 时没有边界，打印一句说明
     """
     w = as_column("w", w)
     if w.shape[0] != 2:
@@ -106,7 +107,6 @@ def plot_decision_boundary(w, b, X, Y, ax=None, shade=True, figsize=(5, 5), labe
     pad = 0.8
     x1 = np.linspace(X[0].min() - pad, X[0].max() + pad, 200)
     x2 = np.linspace(X[1].min() - pad, X[1].max() + pad, 200)
-    w1, w2 = w[:, 0] / np.max(np.abs(w)) if w.any() else (0.0, 0.0)
     if shade:
         G1, G2 = np.meshgrid(x1, x2)
         with np.errstate(all="ignore"):     # w 很大时 wᵀx 溢出：着色只差在边界附近
@@ -114,13 +114,17 @@ def plot_decision_boundary(w, b, X, Y, ax=None, shade=True, figsize=(5, 5), labe
         ax.contourf(G1, G2, P, levels=np.linspace(0, 1, 11), cmap="RdBu_r", alpha=0.25)
     # 边界 w₁x₁ + w₂x₂ + b = 0：w 同除以 max|wⱼ| 不改变它，w 再小也照样画；
     # 按较大的那个分量解出另一个坐标，斜率的绝对值不超过 1，不会除以 0
-    c = b / np.max(np.abs(w)) if w.any() else 0.0
     if not w.any():
         print("w = 0：wᵀx + b 处处等于 b，没有决策边界可画（所有点的 ŷ 都是 σ(b)）")
-    elif abs(w2) >= abs(w1):
-        ax.plot(x1, -(w1 * x1 + c) / w2, color=color, lw=2, label=label)
     else:
-        ax.plot(-(w2 * x2 + c) / w1, x2, color=color, lw=2, label=label)
+        top = np.max(np.abs(w))
+        w1, w2 = w[:, 0] / top
+        with np.errstate(all="ignore"):     # b / max|w| 溢出时边界在无穷远处，画不到图里
+            c = b / top
+            if abs(w2) >= abs(w1):
+                ax.plot(x1, -(w1 * x1 + c) / w2, color=color, lw=2, label=label)
+            else:
+                ax.plot(-(w2 * x2 + c) / w1, x2, color=color, lw=2, label=label)
     ax.set_xlim(x1[0], x1[-1])
     ax.set_ylim(x2[0], x2[-1])
     ax.legend(loc="upper left")

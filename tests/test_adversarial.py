@@ -200,7 +200,7 @@ def test_draw_graph_bad_label_does_not_blame_dollars():
     assert "不要自己再加 $" in str(info.value) and "$ 是否成对" not in str(info.value)
 
 
-@pytest.mark.parametrize("text", ["price $5", r"cost \$5 and \$6", "学习率 $"])
+@pytest.mark.parametrize("text", ["price $5", r"cost \$5 and \$6", "rate $"])
 def test_plain_text_with_dollar_is_not_parsed(text):
     helpers.plot_costs({"a": [1.0, 0.5]}, xlabel=text)
 
