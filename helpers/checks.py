@@ -117,9 +117,8 @@ def as_labels(name, value, m=None, ref="X"):
     """标签行向量 (1, m)，取值只能是 0 或 1"""
     __tracebackhide__ = True
     a = as_row(name, value, m, ref)
-    with np.errstate(all="ignore"):        # 很大的值相乘溢出成 inf，照样不为 0
-        bad = np.count_nonzero(a * (a - 1))  # 0 和 1 得 0；其他值、NaN、inf 都不为 0：一次查完
-    if bad:
+    # 既不是 0 也不是 1 的（包括 NaN、inf）；用比较而不是 a(a − 1)：很大的值不会溢出出警告
+    if np.count_nonzero((a != 0) & (a != 1)):
         check_finite(name, a)
         shown = show_values(np.unique(a[(a != 0) & (a != 1)])[:5])
         raise ValueError(f"{name} 的取值应只有 0 和 1，实际还出现了 {shown}")
