@@ -167,8 +167,9 @@ def test_overflow_diagnosis_names_the_sum_not_z():
     # Z = wᵀX + b = 0 是有限数；溢出的是 dw = X dZᵀ / m 的求和
     w = np.zeros((1, 1))
     X = np.full((1, 4), 1e308)
-    with pytest.raises(ValueError, match="Z = wᵀX \\+ b 是有限数，但之后的求和"):
-        helpers.grads_vectorized(w, 0.0, X, np.zeros((1, 4)))
+    for grads in (helpers.grads_vectorized, helpers.grads_loop):
+        with pytest.raises(ValueError, match="Z = wᵀX \\+ b 是有限数，但之后的求和"):
+            grads(w, 0.0, X, np.zeros((1, 4)))
     with pytest.raises(ValueError, match="Z = wᵀX \\+ b 超出了浮点数范围"):
         helpers.grads_vectorized(np.array([[1e300]]), 0.0, np.full((1, 2), 1e10),
                                  np.zeros((1, 2)))
