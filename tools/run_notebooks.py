@@ -4,17 +4,35 @@
     .venv/bin/python tools/run_notebooks.py                 # 全部笔记本
     .venv/bin/python tools/run_notebooks.py notebooks/03_logistic_regression.ipynb
 
-写回前去掉每个单元格的计时元数据（execution），保留 tags；执行序号从 1 连续编号。
-这样提交的笔记本与严格 nbval 在全新内核里得到的输出逐字一致。
+写回前去掉每个单元格的计时元数据（execution）和小部件状态，保留 tags；执行序号从 1 连续编号；
+报错里的文件路径写成相对仓库根目录的、用 / 分隔（Windows 上也一样）。
+这样提交的笔记本与严格 nbval 在全新内核里得到的输出一致，也不留本机的路径。
 """
 
+import re
 import sys
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tools.course import LESSONS, ROOT  # noqa: E402
+
+
+def relative_paths(text, root):
+    """把 text 里 root 之下的绝对路径改成相对 root、用 / 分隔的路径
+
+    root 可以是 Linux/macOS 的 /home/x/course，也可以是 Windows 的 C:\\Users\\x\\course
+    （Windows 上盘符不分大小写，分隔符 \\ 和 / 都可能出现）。
+    """
+    root = str(root).rstrip("\\/")
+    sep = r"[\\/]"
+    parts = re.split(sep, root)
+    windows = re.match(r"[A-Za-z]:$", parts[0]) is not None
+    pattern = re.compile(sep.join(re.escape(p) for p in parts) + sep + r"([^\s:\x1b\"'<>]+)",
+                         re.IGNORECASE if windows else 0)
+    return pattern.sub(lambda m: m.group(1).replace("\\", "/"), text)
 
 
 def _coalesce_streams(outputs):
@@ -48,14 +66,14 @@ def run(path):
                 out.get("metadata", {}).pop("execution", None)
                 if out.output_type == "error":
                     # 报错里的文件路径写成相对仓库根目录的，不留本机的绝对路径
-                    out.traceback = [line.replace(str(ROOT) + "/", "") for line in out.traceback]
+                    out.traceback = [relative_paths(line, ROOT) for line in out.traceback]
     nb.metadata.pop("widgets", None)
     nbformat.validate(nb)
     nbformat.write(nb, path)
 
 
 def main(args):
-    paths = [Path(a).resolve() for a in args] or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    paths = [Path(a).resolve() for a in args] or LESSONS
     for path in paths:
         print(f"执行 {path.relative_to(ROOT)} …", flush=True)
         run(path)
