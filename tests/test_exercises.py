@@ -12,6 +12,8 @@ import linecache
 import math
 import os
 import re
+import time
+import warnings
 from pathlib import Path
 
 import nbformat
@@ -1071,10 +1073,13 @@ def define(name, source, extra=None):
 
 
 def verdict(capsys, name, fn):
-    """运行 CHECKS[name](fn)：断言只打印一行、返回 None，返回这一行"""
+    """运行 CHECKS[name](fn)：断言只打印一行、没有警告外泄、返回 None，返回这一行"""
     capsys.readouterr()
-    returned = CHECKS[name](fn)
+    with warnings.catch_warnings(record=True) as leaked:
+        warnings.simplefilter("always")
+        returned = CHECKS[name](fn)
     out, err = capsys.readouterr()
+    assert [str(w.message) for w in leaked] == []
     assert returned is None
     assert err == ""
     lines = out.splitlines()
@@ -1167,6 +1172,157 @@ def test_learners_line_and_no_paths_in_crash_report(capsys):
     assert line.startswith("✗ 运行出错 ValueError"), line
     assert "propagate 第 2 行：`A = helpers.sigmoid(X @ w + b)`" in line, line
     assert "转置" in line, line
+
+
+# ---------------------------------------------------------------- 检查器自身的边界
+
+def test_checkers_own_arithmetic_prints_no_warnings(capsys):
+    """复数、上溢的返回值：检查器拿它作比较时的警告不外泄，结论也不误导"""
+    line = verdict(capsys, "loss", define("loss", """
+def loss(y_hat, y):
+    return np.zeros(np.shape(y_hat), dtype=complex)
+"""))
+    assert line.startswith("✗ "), line
+    line = verdict(capsys, "cost", define("cost", """
+def cost(A, Y):
+    return np.float64(1e308)
+"""))
+    assert line.startswith("✗ m = 5 时 cost 不对"), line
+
+
+_ENDLESS = """
+def gradient_descent_1d(dJ, w0, learning_rate, num_iterations):
+    ws = [w0]
+    while True:
+        ws.append(ws[-1] - learning_rate * dJ(ws[-1]))
+        if len(ws) == num_iterations + 1:
+            break
+    return ws
+"""
+
+
+@pytest.mark.parametrize("timer", ["setitimer", "watchdog"])
+def test_endless_loop_times_out(capsys, monkeypatch, timer):
+    """num_iterations = 0 时永不结束的循环：限时后一行 ✗，说出参数；
+    没有 setitimer 的平台（Windows）由看门线程打断主线程"""
+    from helpers.exercises import _runner
+    monkeypatch.setattr(_runner, "BUDGET", 0.5)
+    if timer == "watchdog":
+        monkeypatch.delattr(_runner.signal, "setitimer")
+    start = time.monotonic()
+    line = verdict(capsys, "gradient_descent_1d", define("gradient_descent_1d", _ENDLESS))
+    assert time.monotonic() - start < 5
+    assert line.startswith("✗ 运行超时：运行了 0.5 秒还没结束"), line
+    assert "num_iterations = 0" in line and "永远不会结束的循环" in line, line
+    # 函数之后还能正常检查（计时器已收回）
+    time.sleep(0.6)
+    line = verdict(capsys, "gradient_descent_1d",
+                   define("gradient_descent_1d", CORRECT["gradient_descent_1d"][0]))
+    assert line.startswith("✓ "), line
+
+
+def test_interrupted_and_odd_exceptions_are_one_line(capsys):
+    """Ctrl-C（中断内核）、GeneratorExit、消息里带 id()：都是一行 ✗，没有每次不同的数"""
+    line = verdict(capsys, "sigmoid", define("sigmoid", "def sigmoid(z):\n"
+                                             "    raise KeyboardInterrupt\n"))
+    assert line.startswith("✗ 被中断了（KeyboardInterrupt）"), line
+    assert "永远不会结束的循环" in line, line
+    line = verdict(capsys, "sigmoid", define("sigmoid", "def sigmoid(z):\n"
+                                             "    raise GeneratorExit\n"))
+    assert line.startswith("✗ 运行出错 GeneratorExit"), line
+    line = verdict(capsys, "sigmoid", define("sigmoid", "def sigmoid(z):\n"
+                                             "    raise ValueError('bad ' + str(id(z)))\n"))
+    assert line.startswith("✗ 运行出错 ValueError: bad …"), line
+
+
+@pytest.mark.parametrize("name, source", [
+    ("predict", """
+THRESHOLD = 0.5
+
+def predict(w, b, X):
+    return (helpers.sigmoid(w.T @ X + b) >= THRESHOLD).astype(float)
+"""),
+    ("loss", """
+EPS = 1e-300
+DEBUG = False
+
+def loss(y_hat, y):
+    if DEBUG:
+        print(y_hat)
+    return -(y * np.log(y_hat + EPS) + (1 - y) * np.log(1 - y_hat + EPS))
+"""),
+    ("sigmoid", """
+from math import e
+
+def sigmoid(z):
+    z = np.asarray(z, dtype=float)
+    t = np.power(e, -np.abs(z))
+    return np.where(z >= 0, 1, t) / (1 + t)
+"""),
+    ("random_mini_batches", """
+def random_mini_batches(X, Y, *, mini_batch_size=64, seed=0):
+    m = X.shape[1]
+    p = np.random.default_rng(seed).permutation(m)
+    return [(X[:, p[k:k + mini_batch_size]], Y[:, p[k:k + mini_batch_size]])
+            for k in range(0, m, mini_batch_size)]
+"""),
+])
+def test_constants_flags_and_keyword_only_parameters_pass(capsys, name, source):
+    """全大写的常量、布尔开关、from math import e、仅限关键字参数：都是正确答案"""
+    assert verdict(capsys, name, define(name, source)).startswith("✓ ")
+
+
+def test_leftover_notebook_numbers_and_globals_call_still_caught(capsys):
+    line = verdict(capsys, "graph_backward", define("graph_backward", """
+dv = 3.0
+du = 3.0
+
+def graph_backward(a, b, c):
+    return dv, du * c, du * b
+"""))
+    assert "笔记本里的数据 dv、du" in line, line
+    line = verdict(capsys, "propagate", define("propagate", """
+def propagate(w, b, X, Y):
+    X = globals()["X_train"]
+    return helpers.grads_vectorized(w, b, X, Y)
+"""))
+    assert line.startswith("✗ 函数里用 globals() 读了笔记本里的变量"), line
+
+
+def test_suggested_item_fix_works(capsys):
+    """提示说用 .item()：照着改（numpy 2 里 float(...) 对 (1, 1) 数组会报错）就得 ✓"""
+    coursera = """
+def cost(A, Y):
+    m = Y.shape[1]
+    J = -(np.dot(Y, np.log(A).T) + np.dot(1 - Y, np.log(1 - A).T)) / m
+    return J
+"""
+    line = verdict(capsys, "cost", define("cost", coursera))
+    assert "用 .item() 取出那个数" in line and "float(" not in line, line
+    fixed = coursera.replace("return J", "return J.item()")
+    assert verdict(capsys, "cost", define("cost", fixed)).startswith("✓ ")
+    loop = """
+def propagate_loop(w, b, X, Y):
+    n, m = X.shape
+    dw, db, J = np.zeros((n, 1)), 0.0, 0.0
+    for i in range(m):
+        z = w.T @ X[:, i:i + 1] + b
+        a = 1 / (1 + math.exp(-z))
+        dz = a - Y[0, i]
+        dw += X[:, i:i + 1] * dz
+        db += dz
+        J += -(Y[0, i] * math.log(a) + (1 - Y[0, i]) * math.log(1 - a))
+    return dw / m, db / m, J / m
+"""
+    line = verdict(capsys, "propagate_loop", define("propagate_loop", loop))
+    assert "z.item()" in line and "float(z)" not in line, line
+    fixed = loop.replace("math.exp(-z)", "math.exp(-z.item())")
+    assert verdict(capsys, "propagate_loop", define("propagate_loop", fixed)).startswith("✓ ")
+    line = verdict(capsys, "sigmoid", define("sigmoid", """
+def sigmoid(z):
+    return 10 ** 400
+"""))
+    assert len(line) < 200, line
 
 
 # ---------------------------------------------------------------- (e) 笔记本里的练习
