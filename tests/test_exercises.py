@@ -1037,6 +1037,11 @@ WRONG += [("optimize", words, source) for words, source in [
     ("应为 list", _optimize(returned="w, b, np.array(costs)")),
     ("顺序不对", _optimize(returned="costs, w, b")),
     ("w 不对", _optimize(update="w, b = w - 0.01 * dw, b - 0.01 * db")),
+    ("迭代 20 次时 w 不对", _optimize(update=_STEP + "\n        if i >= 10:\n"
+                                           "            learning_rate = learning_rate / 2")),
+    ("costs 有 7 个", _optimize().replace("range(num_iterations)",
+                                          "range(min(num_iterations, 7))")),
+    ("b 没有更新", _optimize(update="w = w - learning_rate * dw")),
 ]] + [("random_mini_batches", words, source) for words, source in [
     ("丢了最后一个不满的小批量", _batches(stop="m - mini_batch_size + 1")),
     ("没有打乱", _batches(perm="np.arange(m)")),
@@ -1050,7 +1055,134 @@ WRONG += [("optimize", words, source) for words, source in [
     ("X_batch 形状", _batches(xb="X[:, p[k:k + mini_batch_size]].T")),
     ("Y_batch 形状", _batches(yb="Y[0, p[k:k + mini_batch_size]]")),
     ("默认值应为 64", _batches(default=32)),
-]]
+    # 不随机的“打乱”：固定的小例子分不出来，m = 100 时一看便知
+    ("没有真正随机打乱", _batches(perm="np.roll(np.arange(m), seed + 1)")),
+    ("没有真正随机打乱", _batches(perm="np.roll(np.arange(m)[::-1], seed + 1)")),
+    ("没有真正随机打乱", _batches(
+        perm="np.concatenate([np.random.default_rng(seed).permutation("
+             "m - m % mini_batch_size), np.arange(m - m % mini_batch_size, m)])")),
+    ("X 和 Y 的位置反了", _batches(xb="Y[:, p[k:k + mini_batch_size]]",
+                             yb="X[:, p[k:k + mini_batch_size]]")),
+    ("按行取了", _batches(xb="X[p[k:k + mini_batch_size]]")),
+]] + [
+    ("random_mini_batches", "数值和原来的样本对不上", """
+def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
+    X = X / 2
+    m = X.shape[1]
+    p = np.random.default_rng(seed).permutation(m)
+    return [(X[:, p[k:k + mini_batch_size]], Y[:, p[k:k + mini_batch_size]])
+            for k in range(0, m, mini_batch_size)]
+"""),
+    # 阈值只差一点：z 离 0 很近的几列分得出来
+    ("predict", "阈值不对", """
+def predict(w, b, X):
+    return (helpers.sigmoid(w.T @ X + b) > 0.45).astype(float)
+"""),
+    ("predict", "阈值不对", """
+def predict(w, b, X):
+    return (w.T @ X + b > -0.05).astype(float)
+"""),
+    ("predict", "阈值不对", """
+def predict(w, b, X):
+    return (helpers.sigmoid(w.T @ X + b) >= 0.55).astype(float)
+"""),
+    ("predict", "−1/+1", """
+def predict(w, b, X):
+    return np.where(helpers.sigmoid(w.T @ X + b) >= 0.5, 1.0, -1.0)
+"""),
+    # 标量只在 z = 0 时试过：只对 0 对的标量分支
+    ("sigmoid", "算出的是 σ(−z)", """
+def sigmoid(z):
+    if np.ndim(z) == 0:
+        return 1 / (1 + math.exp(z))
+    return helpers.sigmoid(z)
+"""),
+    ("sigmoid", "标量 z = −2.0", """
+def sigmoid(z):
+    if np.ndim(z) == 0:
+        return 0.5
+    return helpers.sigmoid(z)
+"""),
+    ("sigmoid_derivative", "标量 z = −2.0", """
+def sigmoid_derivative(z):
+    if np.ndim(z) == 0:
+        return 0.25
+    return helpers.sigmoid_derivative(z)
+"""),
+    # 朴素的 sigmoid 把自己的警告藏起来
+    ("sigmoid", "把警告关掉了", """
+def sigmoid(z):
+    with np.errstate(over="ignore"):
+        return 1 / (1 + np.exp(-z))
+"""),
+    ("sigmoid", "把警告关掉了", """
+import warnings
+
+def sigmoid(z):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return 1 / (1 + np.exp(-z))
+"""),
+    # 背下固定几组数据的答案
+    ("graph_backward", "换一组随机的就不对了", """
+def graph_backward(a, b, c):
+    return {(5.0, 3.0, 2.0): (3, 6, 9), (1.5, -2.0, 4.0): (3, 12, -6),
+            (-1.0, 0.5, -3.0): (3, -9, 1.5)}[(a, b, c)]
+"""),
+    ("graph_forward", "换一组随机的就不对了", """
+def graph_forward(a, b, c):
+    known = {5.0: (6.0, 11.0, 33.0), 1.5: (-8.0, -6.5, -19.5), -1.0: (-1.5, -2.5, -7.5)}
+    return known.get(a, (0.0, 0.0, 0.0))
+"""),
+    # 没有算成本：不要说成“少了 (1 − y) 那一项”
+    ("propagate", "成本全是 0", """
+def propagate(w, b, X, Y):
+    dw, db, _ = helpers.grads_vectorized(w, b, X, Y)
+    cost = 0.0  # TODO
+    return dw, db, cost
+"""),
+    ("propagate_loop", "成本全是 0", """
+def propagate_loop(w, b, X, Y):
+    n, m = X.shape
+    dw, db, cost = np.zeros((n, 1)), 0.0, 0.0
+    for i in range(m):
+        a = helpers.sigmoid((w.T @ X[:, i:i + 1]).item() + b)
+        dz = a - Y[0, i]
+        dw += X[:, i:i + 1] * dz
+        db += dz
+    return dw / m, db / m, cost
+"""),
+    # 不是 log 的除以 0：不要怪 y 和 ŷ 弄反
+    ("cost", "除以 0", """
+def cost(A, Y):
+    m = Y.shape[1]
+    return float(-np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / np.float64(m - 1))
+"""),
+    # 其他误导过的提示
+    ("sigmoid", "还没写完：sigmoid 的函数体写了，但还留着 raise NotImplementedError："
+                "删掉 raise 那一行", """
+def sigmoid(z):
+    \"\"\"σ(z)\"\"\"
+    s = helpers.sigmoid(z)
+    raise NotImplementedError
+"""),
+    ("confusion_matrix", "TN 和 TP 的位置对调了", """
+def confusion_matrix(Y_pred, Y):
+    tp = int(np.sum((Y == 1) & (Y_pred == 1)))
+    tn = int(np.sum((Y == 0) & (Y_pred == 0)))
+    fp = int(np.sum((Y == 0) & (Y_pred == 1)))
+    fn = int(np.sum((Y == 1) & (Y_pred == 0)))
+    return np.array([[tp, fp], [fn, tn]])
+"""),
+    ("initialize_with_zeros", "np.zeros((dim, 1))，形状是一个二元组", """
+def initialize_with_zeros(dim):
+    return np.zeros(dim), 0.0
+"""),
+    ("initialize_with_zeros", "从参数取，比如 (dim, 1) 里的 dim", """
+def initialize_with_zeros(dim):
+    return np.zeros((2, 1)), 0.0
+"""),
+]
 
 
 # 笔记本里常见的数据全局变量：错误答案里会误用它们
@@ -1270,6 +1402,19 @@ def random_mini_batches(X, Y, *, mini_batch_size=64, seed=0):
 def test_constants_flags_and_keyword_only_parameters_pass(capsys, name, source):
     """全大写的常量、布尔开关、from math import e、仅限关键字参数：都是正确答案"""
     assert verdict(capsys, name, define(name, source)).startswith("✓ ")
+
+
+def test_numpy_scalar_from_scalar_sigmoid_and_huge_integer(capsys):
+    """标量进、np.float32 出是对的；返回 10**400 不把那个整数打印出来"""
+    line = verdict(capsys, "sigmoid", define("sigmoid", """
+def sigmoid(z):
+    if np.ndim(z) == 0:
+        return np.float32(helpers.sigmoid(z))
+    return helpers.sigmoid(z)
+"""))
+    assert line.startswith("✓ "), line
+    line = verdict(capsys, "cost", define("cost", "def cost(A, Y):\n    return 10 ** 400\n"))
+    assert line.startswith("✗ cost 是一个很大的整数"), line
 
 
 def test_leftover_notebook_numbers_and_globals_call_still_caught(capsys):

@@ -9,6 +9,7 @@
 """
 
 import _thread
+import ast
 import contextlib
 import copy
 import dis
@@ -21,6 +22,7 @@ import numbers
 import re
 import signal
 import sys
+import textwrap
 import threading
 import time
 import traceback
@@ -135,6 +137,13 @@ def _constant(name, value):
         return any(value == c for c in _CONSTANTS) or bool(np.isnan(value))
     except (TypeError, ValueError):
         return False
+
+
+def hides_warnings(fn):
+    """fn 里有没有关掉警告的代码（np.errstate、np.seterr、warnings.simplefilter 等）"""
+    hiding = {"errstate", "seterr", "catch_warnings", "simplefilter", "filterwarnings"}
+    return any(ins.argval in hiding for ins in _instructions(fn)
+               if isinstance(ins.argval, str))
 
 
 def has_loop(fn):
@@ -278,7 +287,25 @@ def _pending(fn, exc):
         other = frame.name
         alt = f"，或改用 helpers.{other}" if hasattr(sys.modules.get("helpers"), other) else ""
         return f"⏳ 还没写：{mine} 用到的 {other} 还没写完（先完成 {other}{alt}）"
+    if frame is not None and frame.name == mine and _wrote_more(fn):
+        return (f"⏳ 还没写完：{mine} 的函数体写了，但还留着 raise NotImplementedError："
+                f"删掉 raise 那一行，再运行这一格")
     return f"⏳ 还没写：{mine}（写好函数体，再运行这一格）"
+
+
+def _wrote_more(fn):
+    """函数体里除了文档字符串和 raise NotImplementedError 之外还有别的语句"""
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(fn)))
+    except (OSError, TypeError, SyntaxError, ValueError):
+        return False
+    defs = [node for node in tree.body if isinstance(node, ast.FunctionDef)]
+    if not defs:
+        return False
+    body = defs[0].body
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        body = body[1:]                                       # 文档字符串
+    return any(not isinstance(node, (ast.Raise, ast.Pass)) for node in body)
 
 
 def _learner_frame(exc):
@@ -381,10 +408,12 @@ def python_float(value, what):
          f"（对 np.float32 等 numpy 数也适用）")
 
 
-def array_of_shape(value, what, shape, seen=()):
+def array_of_shape(value, what, shape, seen=(), source="X.shape[1]",
+                   keep="比如矩阵乘法、keepdims=True"):
     """value 应为形状 shape 的 numpy 数组；rank-1、转置、写死的尺寸、其他形状各自说明
 
     seen: 前几组数据应有的形状；value 还是其中之一，说明尺寸写死了
+    source: 尺寸该从哪个参数取（写进提示）；keep: 怎样让计算保持二维（写进提示）
     """
     what = _subject(what)
     if not isinstance(value, np.ndarray):
@@ -393,10 +422,10 @@ def array_of_shape(value, what, shape, seen=()):
         return value
     if value.shape in seen:
         fail(f"{what}的形状是 {value.shape}，没有跟着输入变（这次应为 {shape}）："
-             f"尺寸写死了？形状一律从参数取，比如 X.shape[1]")
+             f"尺寸写死了？形状一律从参数取，比如 {source}")
     if value.ndim == 1 and value.size == int(np.prod(shape)):
         fail(f"{what}是 rank-1 数组，形状 {value.shape}，应为 {shape}："
-             f"用 .reshape{shape} 或让计算保持二维（比如矩阵乘法、keepdims=True）")
+             f"用 .reshape{shape} 或让计算保持二维（{keep}）")
     if len(shape) == 2 and value.shape == shape[::-1]:
         fail(f"{what}的形状是 {value.shape}，转置了：应为 {shape}")
     fail(f"{what}的形状是 {value.shape}，应为 {shape}")
