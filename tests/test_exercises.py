@@ -1536,13 +1536,16 @@ def test_progress_reports_each_exercise(tmp_path, capsys):
 
     from tools import progress
 
-    def pair(name, body):
-        return [new_code_cell(f"def {name}(z, *rest):\n{body}", metadata={"tags": ["exercise"]}),
-                new_code_cell(f'CHECKS["{name}"]({name})', metadata={"tags": ["exercise-check"]})]
+    def pair(name, body, scratch=None, quote='"'):
+        cells = [new_code_cell(f"def {name}(z, *rest):\n{body}", metadata={"tags": ["exercise"]})]
+        if scratch:             # 学习者自己在练习格和检查格之间加的草稿格
+            cells.append(new_code_cell(scratch))
+        check = f"CHECKS[{quote}{name}{quote}]({name})"
+        return cells + [new_code_cell(check, metadata={"tags": ["exercise-check"]})]
 
     cells = [new_code_cell("import helpers\nfrom helpers.exercises import CHECKS")]
-    cells += pair("sigmoid", "    return helpers.sigmoid(z)")
-    cells += pair("sigmoid_derivative", "    return helpers.sigmoid(z)")
+    cells += pair("sigmoid", "    return helpers.sigmoid(z)", scratch="sigmoid(还没定义的名字)")
+    cells += pair("sigmoid_derivative", "    return helpers.sigmoid(z)", quote="'")
     cells += pair("loss", "    raise NotImplementedError")
     cells += pair("cost", "    return (")
     cells.append(new_code_cell("raise SystemExit('不该执行到这里')\n" + "while True: pass"))
@@ -1550,7 +1553,7 @@ def test_progress_reports_each_exercise(tmp_path, capsys):
     nbformat.write(new_notebook(cells=cells), path)
     before = path.read_bytes()
 
-    progress.main([str(path)])
+    assert progress.main([str(path)]) == 0       # ✗、⏳ 是进度，不是出错
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[:3] for line in lines[:4]] == [
         ["03_scratch", "sigmoid", "✓"], ["03_scratch", "sigmoid_derivative", "✗"],
@@ -1559,3 +1562,27 @@ def test_progress_reports_each_exercise(tmp_path, capsys):
     assert lines[4] == "合计 4 道练习：✓ 1 道做对了，✗ 2 道还有问题，⏳ 1 道还没写"
     assert len(lines) == 5
     assert path.read_bytes() == before            # 不写回笔记本
+
+
+def test_progress_arguments_missing_files_and_timeouts(tmp_path, capsys, monkeypatch):
+    """--help 是帮助而不是一课；找不到的文件一行 ✗（不显示本机路径），退出码 1；
+    被 nbclient 超时中断的单元格说“运行超时”"""
+    from nbformat.v4 import new_code_cell, new_output
+
+    from tools import progress
+
+    with pytest.raises(SystemExit) as exit_:
+        progress.main(["--help"])
+    assert exit_.value.code == 0 and "退出码" in capsys.readouterr().out
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes.txt").write_text("x")
+    assert progress.main(["03_missing.ipynb", "notes.txt"]) == 1
+    out = capsys.readouterr().out
+    assert "✗ 找不到文件 03_missing.ipynb" in out and "notes.txt 不是笔记本文件" in out, out
+    assert str(tmp_path) not in out and "另有 2 课没能执行" in out, out
+    hung = new_code_cell("while True: pass", outputs=[new_output(
+        "error", ename="KeyboardInterrupt", evalue="", traceback=[])])
+    check = new_code_cell('CHECKS["sigmoid"](sigmoid)')
+    line = progress._verdict(hung, check)
+    assert line.startswith("✗ 练习格运行出错 运行超时：超过 120 秒还没结束"), line
+    assert "永远不会结束的循环" in line, line
