@@ -1415,6 +1415,11 @@ def sigmoid(z):
     assert line.startswith("✓ "), line
     line = verdict(capsys, "cost", define("cost", "def cost(A, Y):\n    return 10 ** 400\n"))
     assert line.startswith("✗ cost 是一个很大的整数"), line
+    line = verdict(capsys, "cost", define("cost", "def cost(A, Y):\n    return 0.5 + 0j\n"))
+    assert line.startswith("✗ cost 是复数") and ".item()" not in line, line
+    line = verdict(capsys, "cost", define("cost", "def cost(A, Y):\n"
+                                          "    return np.float32(np.mean(helpers.loss(A, Y)))\n"))
+    assert line.startswith("✗ cost 的类型是 float32") and ".item()" in line, line
 
 
 def test_leftover_notebook_numbers_and_globals_call_still_caught(capsys):

@@ -392,10 +392,13 @@ def python_float(value, what):
     if isinstance(value, float):
         return value
     what = _subject(what)
+    if isinstance(value, np.ndarray) and value.dtype.kind == "c" or isinstance(value, complex):
+        fail(f"{what}是复数，应为 Python float：检查是不是对负数开了方、取了对数，"
+             f"或者用了 complex 类型")
     if isinstance(value, np.ndarray):
         if value.size == 1:
             fail(f"{what}是形状为 {value.shape} 的数组，应为一个 Python float："
-                 f"用 .item() 取出那个数（比如 cost = cost.item()）")
+                 f"用 .item() 取出那个数")
         fail(f"{what}是形状为 {value.shape} 的数组，应为一个 Python float："
              f"要先求和或求平均（np.sum、np.mean）得到一个数")
     if isinstance(value, (bool, np.bool_)):
@@ -404,8 +407,9 @@ def python_float(value, what):
         if abs(value) < 10 ** 12:
             fail(f"{what}是整数 {value}，应为浮点数：写成 {value}.0 或 float(...)")
         fail(f"{what}是一个很大的整数，应为浮点数：运算里用浮点数（比如 1.0 而不是 1）")
-    fail(f"{what}的类型是 {type(value).__name__}，应为 Python float：用 .item() 取出"
-         f"（对 np.float32 等 numpy 数也适用）")
+    if isinstance(value, np.generic):
+        fail(f"{what}的类型是 {type(value).__name__}，应为 Python float：用 .item() 取出")
+    fail(f"{what}的类型是 {type(value).__name__}，应为 Python float")
 
 
 def array_of_shape(value, what, shape, seen=(), source="X.shape[1]",
