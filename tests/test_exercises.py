@@ -1166,14 +1166,9 @@ def sigmoid(z):
     s = helpers.sigmoid(z)
     raise NotImplementedError
 """),
-    ("confusion_matrix", "TN 和 TP 的位置对调了", """
-def confusion_matrix(Y_pred, Y):
-    tp = int(np.sum((Y == 1) & (Y_pred == 1)))
-    tn = int(np.sum((Y == 0) & (Y_pred == 0)))
-    fp = int(np.sum((Y == 0) & (Y_pred == 1)))
-    fn = int(np.sum((Y == 1) & (Y_pred == 0)))
-    return np.array([[tp, fp], [fn, tn]])
-"""),
+    ("confusion_matrix", "TN 和 TP 的位置对调了",      # 只对调了对角线上的两格
+     next(src for _, words, src in WRONG if words == "正类放在了前面").replace(
+         "[[tp, fn], [fp, tn]]", "[[tp, fp], [fn, tn]]")),
     ("initialize_with_zeros", "np.zeros((dim, 1))，形状是一个二元组", """
 def initialize_with_zeros(dim):
     return np.zeros(dim), 0.0
