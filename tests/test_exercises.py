@@ -708,6 +708,27 @@ def propagate(w, b, X, Y):
     A = helpers.sigmoid(w.T @ X + b)
     return X @ (A - Y).T / m, float(np.sum(A - Y)) / m, helpers.cost(A, Y)
 """),
+    ("propagate", "这道题要向量化", """
+def propagate(w, b, X, Y):
+    return helpers.grads_loop(w, b, X, Y)
+"""),
+    ("propagate", "这道题要向量化", """
+def propagate(w, b, X, Y):
+    m = X.shape[1]
+    A = helpers.sigmoid(w.T @ X + b)
+    dw = sum(X[:, i:i + 1] * (A[0, i] - Y[0, i]) for i in range(m)) / m
+    return dw, float(np.sum(A - Y)) / m, helpers.cost(A, Y)
+"""),
+    ("propagate", "是哪一边要转置", """
+def propagate(w, b, X, Y):
+    m = X.shape[1]
+    A = helpers.sigmoid(w.T @ X + b)
+    return X @ (A - Y) / m, float(np.sum(A - Y)) / m, helpers.cost(A, Y)
+"""),
+    ("normalize_rows", "忘了写 return", """
+def normalize_rows(x):
+    x / np.linalg.norm(x, axis=1, keepdims=True)
+"""),
     ("propagate_loop", "没有看到 for 循环", """
 def propagate_loop(w, b, X, Y):
     return helpers.grads_vectorized(w, b, X, Y)

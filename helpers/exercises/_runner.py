@@ -205,6 +205,8 @@ def call(fn, case, overflow=None, hints=()):
         hint = next((h for key, h in hints if key in text),
                     "检查是否对 0 取了 log、除以 0 或 exp 上溢")
         fail(f"运行时出现警告 RuntimeWarning: {text}{at}：{hint}")
+    if result is None:
+        fail("函数没有返回值（得到的是 None）：是不是忘了写 return？")
     return result
 
 
@@ -340,7 +342,8 @@ _SCALAR = ("float(...) 只能转换 0 维数组：只有一个元素的数组（
            "用 .item() 取出那个数，或先看看它的形状")
 _MATH = ("math.exp、math.log 只接受一个数：z 是只有一个元素的数组时用 z.item() "
          "取出，或对整个数组改用 np.exp、np.log")
-_MATMUL = "矩阵乘法两边的形状对不上：打印 .shape 看看，是否要转置（w.T @ X）"
+_MATMUL = ("矩阵乘法两边的形状对不上：打印两边的 .shape，看是哪一边要转置"
+           "（比如 w.T @ X、X @ dZ.T）")
 _HINTS = [      # 常见的 numpy 报错 → 附上的提示
     ("only 0-dimensional arrays can be converted", _SCALAR),
     ("only length-1 arrays can be converted", _SCALAR),

@@ -111,7 +111,12 @@ def propagate_loop(fn):
 @exercise("propagate", "(dw, db, cost)：dw 形状 (n, 1)，db 和 cost 是 Python float")
 def propagate(fn):
     """向量化的 (dw, db, cost)"""
-    return _check_propagate(fn, "propagate")
+    message = _check_propagate(fn, "propagate")
+    names = set(getattr(getattr(fn, "__code__", None), "co_names", ()))
+    if has_loop(fn) or "grads_loop" in names:
+        fail("结果对，但这道题要向量化：不用 Python 循环（也不调用 grads_loop），"
+             "整批样本一次用矩阵运算算出来")
+    return message
 
 
 @exercise("initialize_with_zeros", "(w, b)：w 是形状 (dim, 1) 的零数组，b = 0.0")
