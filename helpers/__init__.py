@@ -15,7 +15,7 @@
                  fit_standardizer、standardize、make_toy_2d
     plotting     set_style、plot_costs、plot_data_2d、plot_decision_boundary
     drawgraph    draw_graph
-    figtext      图上文字的检查：mathtext 能否解析、中文字体
+    figtext      图上文字的检查：mathtext 能否解析、中文字体；ax、figsize、颜色的检查
 """
 
 from .activations import sigmoid, sigmoid_derivative

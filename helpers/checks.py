@@ -34,6 +34,14 @@ def as_array(name, value):
                             f"（{type(value).__name__}）：{exc}") from None
     if a.dtype.kind == "c":
         raise TypeError(f"{name} 应为实数数组，实际的 dtype 为 {a.dtype}")
+    if a.dtype.kind == "O":
+        try:                               # 比如 10**400：Python 的整数没有上限，float 有
+            np.asarray(value, dtype=np.float64)
+        except OverflowError:
+            raise ValueError(f"{name} 里有超出浮点数范围（约 ±1.8e308）的数，"
+                             f"实际无法转成 float") from None
+        except (TypeError, ValueError):
+            pass
     if a.dtype.kind not in "fiub":
         raise TypeError(f"{name} 应为数值数组（float 或 int），实际的 dtype 为 {a.dtype}")
     return a if a.dtype.char in "fd" else a.astype(np.float64)
@@ -48,14 +56,21 @@ def check_finite(name, a):
         raise ValueError(f"{name} 中应只有有限数值，实际在位置 {where} 处为 {a[where]}（NaN 或 inf）")
 
 
-def diagnose_nonfinite(w, X):
-    """结果里出现了 NaN/inf：找出是 w 或 X 里的哪个位置，否则就是 wᵀX + b 溢出了"""
+def diagnose_nonfinite(w, b, X):
+    """结果里出现了 NaN/inf：找出是 w 或 X 里的哪个位置；输入都有限时，
+    说清楚溢出的是 Z = wᵀX + b，还是之后的求和（比如 dw = X dZᵀ / m）"""
     __tracebackhide__ = True
     check_finite("w", w)
     check_finite("X", X)
-    raise ValueError(
-        f"wᵀX + b 超出了浮点数范围（溢出成 inf）：输入虽然都是有限数，但 max|w| = "
-        f"{np.max(np.abs(w)):.3g}，max|X| = {np.max(np.abs(X)):.3g}；试试先标准化 X")
+    sizes = (f"max|w| = {np.max(np.abs(w)):.3g}，|b| = {abs(b):.3g}，"
+             f"max|X| = {np.max(np.abs(X)):.3g}")
+    with np.errstate(all="ignore"):
+        z_finite = np.isfinite(w.T @ X + b).all()
+    if not z_finite:
+        raise ValueError(f"Z = wᵀX + b 超出了浮点数范围（溢出成 inf）：输入虽然都是有限数，"
+                         f"但 {sizes}；试试先标准化 X")
+    raise ValueError(f"Z = wᵀX + b 是有限数，但之后的求和（dw = X dZᵀ / m、db 或成本）"
+                     f"超出了浮点数范围：{sizes}；试试先标准化 X")
 
 
 # 行向量与列向量只差一个轴：(1, m) 沿第 1 轴排开，(n, 1) 沿第 0 轴排开
@@ -93,21 +108,27 @@ def as_row(name, value, m=None, ref="X"):
     return _as_vector(name, value, "row", m, ref)
 
 
+def show_values(values):
+    """列出几个数，用能区分相邻浮点数的精度（1.0000000000000002 不会显示成 1）"""
+    return ", ".join(repr(float(v)) for v in values)
+
+
 def as_labels(name, value, m=None, ref="X"):
     """标签行向量 (1, m)，取值只能是 0 或 1"""
     __tracebackhide__ = True
     a = as_row(name, value, m, ref)
-    if np.count_nonzero(a * (a - 1)):      # 0 和 1 得 0；其他值、NaN、inf 都不为 0：一次查完
+    # 既不是 0 也不是 1 的（包括 NaN、inf）；用比较而不是 a(a − 1)：很大的值不会溢出出警告
+    if np.count_nonzero((a != 0) & (a != 1)):
         check_finite(name, a)
-        shown = ", ".join(f"{v:g}" for v in np.unique(a[(a != 0) & (a != 1)])[:5])
+        shown = show_values(np.unique(a[(a != 0) & (a != 1)])[:5])
         raise ValueError(f"{name} 的取值应只有 0 和 1，实际还出现了 {shown}")
     return a
 
 
-def as_column(name, value, n=None):
-    """形状应为 (n, 1) 的列向量，比如 w、dw"""
+def as_column(name, value, n=None, ref="X"):
+    """形状应为 (n, 1) 的列向量，比如 w、dw；ref 是给出 n 的那个参数的名字"""
     __tracebackhide__ = True
-    return _as_vector(name, value, "column", n, "X")
+    return _as_vector(name, value, "column", n, ref)
 
 
 def as_matrix(name, value, n=None, ref="w 的特征数"):
@@ -136,9 +157,12 @@ def as_samples(X, Y, n=None, labels=True, ref="w 的特征数"):
     __tracebackhide__ = True
     X = as_matrix("X", X, n, ref)
     y = as_array("Y", Y)
-    if y.ndim == 2 and y.shape[0] == 1 and y.shape[1] == X.shape[0] != X.shape[1]:
-        raise ValueError(f"X 的形状应为 (n, m)：每列一个样本，实际为 {X.shape}，而 Y 有 "
-                         f"{y.shape[1]} 个样本：看起来样本排成了行，试试 X.T")
+    # 只在 X.T 确实合适时才建议它：n 给定时 X 的行数已经对上了 n，X.T 不会合适
+    if (n is None and y.ndim == 2 and y.shape[0] == 1
+            and y.shape[1] == X.shape[0] != X.shape[1]):
+        raise ValueError(f"X 有 {X.shape[1]} 列（每列一个样本），而 Y 有 {y.shape[1]} 个样本，"
+                         f"对不上：X 的形状为 {X.shape}；如果样本排成了行，试试 X.T，"
+                         f"否则检查 Y")
     return X, (as_labels if labels else as_row)("Y", y, X.shape[1])
 
 

@@ -1,6 +1,7 @@
 """数据：读取 data/ 下的真实数据（先核对 sha256）、划分训练/测试集、标准化、生成二维玩具数据"""
 
 import hashlib
+import os
 from pathlib import Path
 
 import numpy as np
@@ -28,8 +29,17 @@ def _read_verified(name, data_dir):
     Windows 上的 Git 默认（core.autocrlf=true）会把行尾改成 CRLF：先统一行尾再核对，
     所以无论取回时行尾是哪一种，内容一样就通过
     """
+    if data_dir is not None and not isinstance(data_dir, (str, os.PathLike)):
+        raise TypeError(f"data_dir 应为目录的路径（字符串或 pathlib.Path），"
+                        f"实际为 {type(data_dir).__name__}：{data_dir!r}")
     folder = DATA_DIR if data_dir is None else Path(data_dir)
     path = folder / name
+    if folder.is_file():
+        raise FileNotFoundError(f"data_dir 应为数据文件所在的目录，实际是一个文件（{folder}）："
+                                f"试试 data_dir={str(folder.parent)!r}")
+    if path.is_dir():
+        raise FileNotFoundError(f"{path} 应为数据文件 {name}，实际是一个目录；"
+                                f"请从课程仓库重新取回 data/{name}（来源见 data/README.md）")
     if not path.is_file():
         raise FileNotFoundError(
             f"找不到数据文件 {name}：应在 {folder.name}/ 目录下（{path}），实际不存在；"
@@ -83,6 +93,7 @@ def one_vs_rest(labels, digit):
     labels = as_array("labels", labels)
     if labels.ndim != 2 or labels.shape[0] != 1:
         raise ValueError(f"labels 的形状应为 (1, m)，实际为 {labels.shape}")
+    check_finite("labels", labels)
     digit = as_scalar("digit", digit)
     if not np.any(labels == digit):
         raise ValueError(f"labels 中没有等于 {digit:g} 的样本，得到的 Y 会全为 0")
@@ -96,6 +107,8 @@ def train_test_split(X, Y, test_fraction=0.2, seed=0):
     返回 X_train, Y_train, X_test, Y_test；测试集有 round(test_fraction·m) 个样本
     """
     X, Y = as_samples(X, Y, labels=False)
+    check_finite("X", X)
+    check_finite("Y", Y)
     test_fraction = as_scalar("test_fraction", test_fraction)
     seed = as_seed("seed", seed)
     m = X.shape[1]
@@ -113,32 +126,48 @@ def fit_standardizer(X):
     (几乎)不变的特征（比如图像边角上永远为 0 的像素）：std 不超过 |mean| 的 1e-10 倍时，
     std 记为 1、mean 记为这个特征的第一个值，使它在训练集上标准化后恰为 0（而不是
     舍入误差除以一个 1e-17 的 std），在新数据上仍是有限数
+    每个特征先除以与它最大模同量级的 2 的幂 s 再算，最后乘回 s：特征的值接近浮点数
+    上限时，求和与平方也不会溢出；乘除 2 的幂没有舍入，普通数据的结果一位不差
     """
     X = as_matrix("X", X)
     check_finite("X", X)
-    mean = X.mean(axis=1, keepdims=True)
-    std = X.std(axis=1, keepdims=True)
+    s = np.ldexp(1.0, np.frexp(np.max(np.abs(X), axis=1, keepdims=True))[1] - 1).astype(X.dtype)
+    scaled = X / s
+    mean = scaled.mean(axis=1, keepdims=True) * s
+    std = scaled.std(axis=1, keepdims=True) * s
     constant = std <= 1e-10 * np.abs(mean)          # 含 std = 0
     mean = np.where(constant, X[:, :1], mean)
-    std = np.where(constant, 1.0, std)
+    std = np.where(constant, 1, std).astype(X.dtype)
     return mean, std
 
 
 def standardize(X, mean, std):
     """(X − mean) / std，逐特征；mean、std 来自 fit_standardizer（只用训练集拟合）"""
     X = as_matrix("X", X)
-    n = X.shape[0]
+    n, m = X.shape
     checked = []
     for name, v in (("mean", mean), ("std", std)):
         v = as_array(name, v)
         if v.shape != (n, 1):
+            if v.shape == (m, 1) and m != n:
+                raise ValueError(f"X 的形状应为 ({m}, m)：每列一个样本（{name} 有 {m} 个特征），"
+                                 f"实际为 {X.shape}：看起来样本排成了行，试试 X.T")
             raise ValueError(f"{name} 的形状应为 ({n}, 1)（与 X 的特征数 n={n} 一致），实际为 {v.shape}")
         check_finite(name, v)
         checked.append(v)
     mean, std = checked
     if np.any(std <= 0):
         raise ValueError(f"std 的每个分量都应为正数，实际最小为 {std.min():g}")
-    return (X - mean) / std
+    with np.errstate(all="ignore"):
+        out = (X - mean) / std
+        if not np.isfinite(out).all():      # X − mean 可能溢出（比如 ±1e308）：先各自除以 std
+            check_finite("X", X)
+            out = X / std - mean / std
+    if not np.isfinite(out).all():
+        raise ValueError(f"(X − mean) / std 超出了浮点数范围：max|X| = {np.max(np.abs(X)):.3g}，"
+                         f"min std = {std.min():.3g}；mean、std 应由同一份数据的 "
+                         f"fit_standardizer 算出，X 的量级与它相近")
+    return out
 
 
 def make_toy_2d(m=200, seed=0, separation=2.0):

@@ -3,7 +3,7 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
-from .figtext import check_mathtext
+from .figtext import check_axes, check_mathtext
 
 
 def _labeled_inputs(root):
@@ -59,13 +59,24 @@ def _box_texts(shown, formulas, show_grad, out):
     """每个结点框里的几行 mathtext；画之前先逐行检查，出错时说清楚是哪个 label 或公式"""
     texts = {}
     for node in shown:
+        pieces = [("label", node.label)] + ([(f"formulas[{node.label!r}]", formulas[node.label])]
+                                            if node.label in formulas else [])
+        for name, piece in pieces + ([("output_name", out)] if show_grad else []):
+            if not isinstance(piece, str):
+                raise TypeError(f"{name} 应为字符串，实际为 {type(piece).__name__}：{piece!r}")
+            if "$" in piece:
+                raise ValueError(f"{name} 里不要自己加 $：draw_graph 会把它放进 $…$ 里当公式排版，"
+                                 f"实际为 {piece!r}；写成 {piece.replace('$', '')!r}")
         lines = []
         if node.label in formulas:
-            lines.append(check_mathtext(f"formulas[{node.label!r}]", f"${formulas[node.label]}$"))
-        lines.append(check_mathtext(f"label {node.label!r}", f"${node.label} = {node.data:g}$"))
+            lines.append(check_mathtext(f"formulas[{node.label!r}]", f"${formulas[node.label]}$",
+                                        wrapped=True))
+        lines.append(check_mathtext(f"label {node.label!r}", f"${node.label} = {node.data:g}$",
+                                    wrapped=True))
         if show_grad:
             lines.append(check_mathtext(f"output_name {out!r}",
-                                        f"$\\partial {out}/\\partial {node.label} = {node.grad:g}$"))
+                                        f"$\\partial {out}/\\partial {node.label} = {node.grad:g}$",
+                                        wrapped=True))
         texts[id(node)] = "\n".join(lines)
     return texts
 
@@ -86,6 +97,10 @@ def draw_graph(root, formulas=None, show_grad=False, output_name=None, ax=None, 
     if not isinstance(formulas, dict):
         raise TypeError(f"formulas 应为字典 {{label: 公式}}，实际为 {type(formulas).__name__}")
     out = output_name or root.label or "J"
+    if show_grad and root.grad != 1.0:        # backward() 把 root.grad 设为 1
+        raise ValueError("show_grad=True 要画出梯度，但还没有做反向传播：先调用 root.backward()，"
+                         "再调用 draw_graph(root, show_grad=True)")
+    check_axes(ax, figsize)
     shown, inputs, pos = _graph_layout(root)
     texts = _box_texts(shown, formulas, show_grad, out)
     xs = [p[0] for p in pos.values()]

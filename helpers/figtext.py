@@ -1,6 +1,8 @@
 """图上的文字：mathtext 先解析一遍，中文找一种本机的中文字体补上，找不到就用中文说明怎么办"""
 
 import functools
+import math
+import numbers
 import re
 
 import matplotlib.pyplot as plt
@@ -37,13 +39,21 @@ def _has_cjk(text):
     return any(ord(c) >= 0x2E80 for c in text)           # 中日韩文字与全角标点
 
 
-def check_mathtext(name, text):
-    """text 里 $…$ 之间的部分要能被 matplotlib 的 mathtext 解析；返回 text
+def is_mathtext(text):
+    """matplotlib 会不会把 text 当作 mathtext 排版：与 Text._preprocess_math 的规则相同，
+    未转义的 $ 有偶数个（且至少两个）时才会；单个 $（比如 'price $5'）按普通文字画"""
+    dollars = text.count("$") - text.count(r"\$")
+    return dollars > 0 and dollars % 2 == 0
+
+
+def check_mathtext(name, text, wrapped=False):
+    """matplotlib 会当作 mathtext 排版的文字，要能被它解析；返回 text
 
     不然画图时才出错，报的是一长串 pyparsing 的英文。含 $ 的文字整段由 mathtext 排版，
     它的字体里没有中文，所以这样的文字里不能有中文
+    wrapped: 外面那对 $…$ 是调用者（比如 draw_graph）加的，出错时不让学习者去查 $
     """
-    if "$" in text:
+    if is_mathtext(text):
         if _has_cjk(text):
             raise ValueError(f"{name} 里既有中文又有 $…$ 公式：{text!r}；这样的文字整段由 mathtext "
                              f"排版，中文会画成方框：把中文和公式分开写，中文说明可以写在图下方")
@@ -52,7 +62,9 @@ def check_mathtext(name, text):
         except ValueError as exc:
             at = re.search(r"\(at char (\d+)\)", str(exc))
             where = f"（大约在第 {int(at.group(1)) + 1} 个字符处）" if at else ""
-            raise ValueError(f"{name} 写成的 mathtext 无法解析：{text!r}{where}；检查 $ 是否成对、"
+            dollars = ("这段文字已经放在 $…$ 里排版，不要自己再加 $；检查" if wrapped
+                       else "检查 $ 是否成对、")
+            raise ValueError(f"{name} 写成的 mathtext 无法解析：{text!r}{where}；{dollars}"
                              f"{{ }} 是否配对、反斜杠命令是否拼对（Python 字符串里写 r\"...\"）") from None
     return text
 
@@ -69,3 +81,30 @@ def check_text(name, text):
                 f"数学符号（比如 r'$\\alpha = 0.1$'），中文说明写在图下方；或者装一种中文字体"
                 f"（比如 Noto Sans CJK SC），删掉 matplotlib 的字体缓存后重启内核")
     return text
+
+
+def check_axes(ax, figsize):
+    """ax 为 None 或 matplotlib 的 Axes；figsize 为 None 或 (宽, 高) 两个正数（英寸）"""
+    __tracebackhide__ = True
+    from matplotlib.axes import Axes
+    if ax is not None and not isinstance(ax, Axes):
+        raise TypeError(f"ax 应为 matplotlib 的 Axes（比如 fig, ax = plt.subplots() 得到的 ax）"
+                        f"或 None，实际为 {type(ax).__name__}：{ax!r}")
+    if figsize is None:
+        return
+    ok = isinstance(figsize, (tuple, list)) and len(figsize) == 2 and all(
+        isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v) and v > 0
+        for v in figsize)
+    if not ok:
+        raise TypeError(f"figsize 应为 (宽, 高) 两个正数（单位英寸），比如 (6, 4)，"
+                        f"实际为 {figsize!r}")
+
+
+def check_color(name, color):
+    """matplotlib 认得的颜色，比如 'k'、'red'、'#1f77b4'"""
+    __tracebackhide__ = True
+    from matplotlib.colors import is_color_like
+    if not is_color_like(color):
+        raise ValueError(f"{name} 应为 matplotlib 认得的颜色，比如 'k'、'red'、'#1f77b4'，"
+                         f"实际为 {color!r}")
+    return color

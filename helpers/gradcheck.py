@@ -38,9 +38,15 @@ def numerical_grad(f, x, eps=1e-6):
     for idx in np.ndindex(x.shape):
         h = eps * max(1.0, abs(x[idx]))
         plus, minus = x.copy(), x.copy()
-        plus[idx] += h
-        minus[idx] -= h
-        step = plus[idx] - minus[idx]               # 先记下：f 可能改动它拿到的数组
+        with np.errstate(over="ignore"):
+            plus[idx] += h
+            minus[idx] -= h
+            step = plus[idx] - minus[idx]           # 先记下：f 可能改动它拿到的数组
+        if not np.isfinite(step):
+            at = f"x{list(idx)}" if idx else "x"
+            raise ValueError(f"{at} ± h 超出了浮点数范围（h = eps·max(1, |x|) = {h:.3g}，"
+                             f"{at} = {x[idx]:.3g}）：eps 取小一些（默认 1e-6），"
+                             f"或者 x 离浮点数上限（约 1.8e308）太近")
         grad[idx] = (call(plus) - call(minus)) / step
     return float(grad) if x.ndim == 0 else grad
 
@@ -65,6 +71,9 @@ def rel_error(a, b):
     check_finite("b", b)
     a = a.astype(np.float64)
     b = b.astype(np.float64)
+    big = max(np.max(np.abs(a)), np.max(np.abs(b)))
+    if big > 1e300:             # a − b、max|a| + max|b| 会溢出：先同除以最大的模（比值不变）
+        a, b = a / big, b / big
     num = np.max(np.abs(a - b))
     den = max(REL_ERROR_FLOOR, float(np.max(np.abs(a)) + np.max(np.abs(b))))
     return float(num / den)

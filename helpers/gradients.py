@@ -41,7 +41,7 @@ def grads_loop(w, b, X, Y):
     dw = [v / m for v in dw]
     db /= m
     if not (math.isfinite(J) and math.isfinite(db) and all(map(math.isfinite, dw))):
-        diagnose_nonfinite(w, X)
+        diagnose_nonfinite(w, b, X)
     return np.array(dw, dtype=np.result_type(w, X)).reshape(n, 1), float(db), float(J)
 
 
@@ -58,5 +58,5 @@ def grads_vectorized(w, b, X, Y):
     with np.errstate(all="ignore"):          # 坏输入由下面的诊断报错，而不是警告
         dw, db, J = kernel.propagate(w, b, X, Y)
     if not (math.isfinite(J) and math.isfinite(db) and np.isfinite(dw).all()):
-        diagnose_nonfinite(w, X)
+        diagnose_nonfinite(w, b, X)
     return dw, db, J

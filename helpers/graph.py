@@ -1,6 +1,7 @@
 """计算图的标量结点 Value：每种运算在前向时就把自己的求导规则存下来，backward() 按逆拓扑序调用它们"""
 
 import math
+import operator
 
 from .scalars import as_scalar
 
@@ -13,6 +14,12 @@ def _power(x, k, what=None):
         if what:
             raise ValueError(f"{what} 超出了浮点数的范围（约 ±1.8e308）") from None
         return math.inf
+
+
+_NUMPY_OPS = {"add": operator.add, "subtract": operator.sub, "multiply": operator.mul,
+              "divide": operator.truediv, "true_divide": operator.truediv,
+              "power": operator.pow,
+              "negative": operator.neg, "positive": operator.pos}
 
 
 class Value:
@@ -48,7 +55,41 @@ class Value:
         try:
             return Value(other)
         except (TypeError, ValueError) as exc:
-            raise TypeError(f"Value 只能和 Value 或实数做运算；{exc}") from None
+            shape = getattr(other, "shape", ())
+            what = (f"形状为 {shape} 的数组：Value 一次只算一个数，数组的计算用 numpy"
+                    if shape else str(exc).replace("data ", "", 1))
+            raise TypeError(f"Value 只能和 Value 或实数做运算，另一方{what}") from None
+
+    # 计算图只认上面这些运算：其余的用法各给一句中文说明，而不是 Python 的英文报错
+    def _refuse(self, what, hint):
+        raise TypeError(f"Value 不支持{what}：{hint}")
+
+    def __float__(self):                   # float(x)、math.exp(x) 都会走到这里
+        self._refuse("当作 float 用（float(x)、math.exp(x) 等）",
+                     "要数值就用 x.data；要在计算图里求指数、对数用 x.exp()、x.log()，"
+                     "这样才会记下求导规则")
+
+    def __lt__(self, other):
+        self._refuse("比较大小", "比较它们的前向值，比如 a.data < b.data")
+
+    __le__ = __gt__ = __ge__ = __lt__
+
+    def __abs__(self):
+        self._refuse("abs", "|x| 在 0 处不可导，这门课的计算图里没有它；要数值就用 abs(x.data)")
+
+    def __matmul__(self, other):
+        self._refuse("矩阵乘法 @", "Value 是标量结点，用 * 相乘")
+
+    __rmatmul__ = __matmul__
+
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        """numpy 遇到 Value 时调用这里：+ − × ÷ ** 按 Value 的运算算，别的函数用中文拒绝"""
+        op = _NUMPY_OPS.get(ufunc.__name__)
+        if op is None or method != "__call__" or kwargs:
+            self._refuse(f" numpy 的函数 np.{ufunc.__name__}",
+                         "它不会记下求导规则；用 Value 自己的运算（+ − × ÷ **、"
+                         "x.exp()、x.log()、x.sigmoid()），要数值就用 x.data")
+        return op(*(v if isinstance(v, Value) else self._wrap(v).data for v in inputs))
 
     # 每种运算：前向算出 out，并在 out._backward 里存好局部导数规则（链式法则的一环）
     def __add__(self, other):
@@ -80,7 +121,9 @@ class Value:
         out._backward = _backward
         return out
 
-    def __pow__(self, k):                  # ∂(x^k)/∂x = k·x^(k−1)；k = 0 时 x⁰ = 1 是常数，导数为 0
+    def __pow__(self, k, mod=None):        # ∂(x^k)/∂x = k·x^(k−1)；k = 0 时 x⁰ = 1 是常数，导数为 0
+        if mod is not None:
+            self._refuse("三个参数的 pow(x, k, mod)", "取模不可导；用 x ** k")
         if isinstance(k, Value):
             raise TypeError("Value 的指数只支持普通实数（常数），不支持 Value")
         k = as_scalar("指数", k)
@@ -118,6 +161,9 @@ class Value:
 
     def __neg__(self):
         return self * -1
+
+    def __pos__(self):
+        return self
 
     def __sub__(self, other):
         return self + (-self._wrap(other))

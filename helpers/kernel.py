@@ -43,14 +43,19 @@ def cost(Z, Y, e=None):
       = max(z, 0) − yz + log(1 + e^{−|z|})
     y 只取 0 或 1：max(z, 0) − yz 就是 max(−z, 0) 或 max(z, 0)，
     算出来恰好 ≥ 0；
-    每个样本的 L ≥ 0，先除以 m 再相加：没有相互抵消，求和也不会溢出
+    每个样本的 L ≥ 0，先除以 m 再相加：没有相互抵消。平均值紧挨着浮点数
+    上限时，求和的舍入仍可能越过上限：那时改为以最大的 L 为单位再算一遍
     e: 已算好的 e^{−|Z|}（可选）；返回 Python float
-    （Z 里有 inf 时为 nan：溢出不会被悄悄当成正确答案）
+    （Z 里有 ±inf 时为 nan 或 inf，不是有限数：溢出不会被悄悄当成正确答案）
     """
     if e is None:
         e = exp_neg_abs(Z)
     L = np.maximum(Z, 0) - Y * Z + np.log1p(e)
-    return float(np.sum(L / Z.shape[1]))
+    J = float(np.sum(L / Z.shape[1]))
+    if J == np.inf:                    # 平均值 ≤ 最大的 L，所以比值不超过 1
+        top = L.max()
+        J = float(top * min(1.0, np.sum(L / top) / Z.shape[1]))
+    return J
 
 
 def backward(X, A, Y):

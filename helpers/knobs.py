@@ -15,6 +15,7 @@ handle.update 换成新图。这样写，笔记本的输出里只有一张普通
 """
 
 import inspect
+import math
 import numbers
 
 import matplotlib.pyplot as plt
@@ -32,6 +33,10 @@ def _slider(name, spec):
     if isinstance(spec, list):
         if not spec:
             raise ValueError(f"滑块 {name} 的取值列表不应为空")
+        if not all(isinstance(v, (numbers.Real, str)) and not isinstance(v, bool) for v in spec):
+            raise TypeError(f"滑块 {name} 的取值列表里应只有数或字符串，实际为 {spec!r}")
+        if len(set(spec)) != len(spec):
+            raise ValueError(f"滑块 {name} 的取值列表里有重复的值：{spec!r}")
         return widgets.SelectionSlider(options=spec, value=spec[0], **common)
     if not (isinstance(spec, tuple) and len(spec) == 4
             and all(isinstance(v, numbers.Real) and not isinstance(v, bool) for v in spec)):
@@ -39,10 +44,17 @@ def _slider(name, spec):
             f"滑块 {name} 应写成 (最小, 最大, 步长, 默认) 四个数的元组，或可选值的列表，"
             f"实际为 {spec!r}")
     lo, hi, step, default = spec
-    if not (lo < hi and step > 0 and lo <= default <= hi):
+    if not all(math.isfinite(v) for v in spec):
+        raise ValueError(f"滑块 {name} 的四个数都应为有限数，实际为 (最小, 最大, 步长, 默认) = {spec!r}")
+    if not (lo < hi and 0 < step <= hi - lo and lo <= default <= hi):
         raise ValueError(
-            f"滑块 {name} 应满足 最小 < 最大、步长 > 0、最小 ≤ 默认 ≤ 最大，"
+            f"滑块 {name} 应满足 最小 < 最大、0 < 步长 ≤ 最大 − 最小、最小 ≤ 默认 ≤ 最大，"
             f"实际为 (最小, 最大, 步长, 默认) = {spec!r}")
+    k = (default - lo) / step                # 滑块只停在 最小 + k·步长 上
+    if abs(k - round(k)) > 1e-9 * max(1.0, abs(k)):
+        raise ValueError(
+            f"滑块 {name} 的默认值 {default!r} 不在 最小 + k·步长 的格点上（最小 {lo!r}、"
+            f"步长 {step!r}），滑块会把它挪到最近的格点：改成格点上的值")
     if all(isinstance(v, numbers.Integral) for v in spec):
         return widgets.IntSlider(min=lo, max=hi, step=step, value=default, **common)
     return widgets.FloatSlider(min=lo, max=hi, step=step, value=default,
@@ -62,7 +74,7 @@ def _render(draw, values):
     return fig
 
 
-def slider_figure(draw, **specs):
+def slider_figure(draw, /, **specs):
     """画出 draw 在默认参数下的图，下面放每个参数的滑块；拖动滑块时重画
 
     draw: 函数，关键字参数与 specs 的名字一一对应，返回 matplotlib 的 Figure

@@ -3,7 +3,7 @@
 import numpy as np
 
 from . import kernel
-from .checks import as_array, as_labels, as_row, check_finite
+from .checks import as_array, as_labels, as_row, check_finite, show_values
 
 
 def _check_pair(y_hat, y):
@@ -19,7 +19,7 @@ def _check_pair(y_hat, y):
                          f"实际最小为 {y_hat.min():g}、最大为 {y_hat.max():g}")
     check_finite("y", y)
     if np.any((y != 0) & (y != 1)):
-        bad = ", ".join(f"{v:g}" for v in np.unique(y[(y != 0) & (y != 1)])[:5])
+        bad = show_values(np.unique(y[(y != 0) & (y != 1)])[:5])
         raise ValueError(f"y 的取值应只有 0 和 1，实际还出现了 {bad}")
     return y_hat, y
 
@@ -33,7 +33,8 @@ def loss(y_hat, y):
     y_hat, y = _check_pair(y_hat, y)
     with np.errstate(divide="ignore", invalid="ignore"):
         # 只取与标签对应的那一项，避免 0 * log(0) = nan
-        out = -np.where(y == 1, np.log(y_hat), np.log(1 - y_hat))
+        # 0.0 − …：ŷ 恰与 y 相同时得 +0.0，而不是 −0.0
+        out = 0.0 - np.where(y == 1, np.log(y_hat), np.log(1 - y_hat))
     return float(out) if out.ndim == 0 else out
 
 
@@ -55,4 +56,5 @@ def cost_from_z(Z, Y):
     Y = as_labels("Y", Y)
     Z = as_row("Z", Z, Y.shape[1], ref="Y")
     check_finite("Z", Z)
-    return kernel.cost(Z, Y.astype(Z.dtype, copy=False))
+    with np.errstate(over="ignore"):       # 求和越过上限时 kernel.cost 会再算一遍
+        return kernel.cost(Z, Y.astype(Z.dtype, copy=False))

@@ -13,9 +13,16 @@ def initialize_parameters(n, dtype=np.float64):
     逻辑回归的成本是凸的，从 0 出发即可；多层网络才需要随机初始化
     """
     n = as_positive_int("n", n)
-    if np.dtype(dtype) not in (np.float32, np.float64):
-        raise TypeError(f"dtype 应为 float32 或 float64，实际为 {np.dtype(dtype)}")
-    return np.zeros((n, 1), dtype=dtype), 0.0
+    try:
+        ok = np.dtype(dtype) in (np.float32, np.float64)
+    except (TypeError, ValueError):
+        ok = False
+    if not ok:
+        raise TypeError(f"dtype 应为 np.float32 或 np.float64，实际为 {dtype!r}")
+    try:
+        return np.zeros((n, 1), dtype=dtype), 0.0
+    except (ValueError, MemoryError):
+        raise ValueError(f"n 是特征数，n = {n} 太大，内存放不下这么长的 w") from None
 
 
 def _checked_z(w, b, X):
@@ -27,7 +34,7 @@ def _checked_z(w, b, X):
     with np.errstate(all="ignore"):
         Z = kernel.linear(w, b, X)
     if not np.isfinite(Z).all():
-        diagnose_nonfinite(w, X)
+        diagnose_nonfinite(w, b, X)
     return Z
 
 
@@ -39,9 +46,10 @@ def predict_proba(w, b, X):
 def predict(w, b, X):
     """预测标签：ŷ ≥ 0.5 时为 1，否则为 0；返回形状 (1, m) 的 int 数组
 
-    σ(z) ≥ 0.5 与 z ≥ 0 等价，所以直接看 z 的符号
+    数学上 σ(z) ≥ 0.5 与 z ≥ 0 等价；但 z 略小于 0（比如 −1e-17）时，浮点数的
+    σ(z) 恰好舍入成 0.5。这里直接比较 predict_proba 的 ŷ，两者总是一致
     """
-    return (_checked_z(w, b, X) >= 0).astype(np.int64)
+    return (predict_proba(w, b, X) >= 0.5).astype(np.int64)
 
 
 def accuracy(Y_pred, Y):

@@ -84,6 +84,7 @@ def minibatches(X, Y, batch_size, rng=None):
     最后一批在 m 不能被 batch_size 整除时较小，保留它
     """
     X, Y = as_samples(X, Y)
+    check_finite("X", X)                     # 产出的批量由调用者使用，没有结果可供事后诊断
     batch_size = as_positive_int("batch_size", batch_size)
     if rng is not None and not isinstance(rng, np.random.Generator):
         raise TypeError(f"rng 应为 np.random.Generator（比如 np.random.default_rng(0)）"

@@ -8,8 +8,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from . import kernel
-from .checks import as_column, as_samples, check_finite
-from .figtext import check_text, use_cjk_font
+from .checks import as_array, as_column, as_samples, check_finite
+from .figtext import check_axes, check_color, check_text, use_cjk_font
 from .scalars import as_scalar
 
 COLORS = {"pos": "#d62728", "neg": "#1f77b4"}
@@ -37,12 +37,20 @@ def plot_costs(curves, xlabel="iteration", ylabel="$J(w, b)$", logy=False, ax=No
     """
     if not isinstance(curves, dict) or not curves:
         raise TypeError("curves 应为非空字典 {图例: 成本序列}")
+    check_axes(ax, figsize)
     series = {}
     for label, costs in curves.items():
-        costs = np.asarray(costs, dtype=float)
+        name = f"curves[{label!r}]"
+        costs = as_array(name, costs)
         if costs.ndim != 1:
-            raise ValueError(f"成本序列应为一维，实际 {label!r} 的形状为 {costs.shape}")
-        series[check_text("图例", str(label))] = costs
+            raise ValueError(f"成本序列应为一维，实际 {name} 的形状为 {costs.shape}")
+        check_finite(name, costs)
+        text = check_text("图例", str(label))
+        if text in series:
+            raise ValueError(f"curves 里有两条曲线的图例都写作 {text!r}，图上分不清：换个名字")
+        if text.startswith("_"):
+            raise ValueError(f"图例 {text!r} 以下划线开头，matplotlib 会把它从图例里藏起来：去掉开头的 _")
+        series[text] = costs
     check_text("xlabel", xlabel)
     check_text("ylabel", ylabel)
     if logy and not any(np.any(c > 0) for c in series.values()):
@@ -68,6 +76,7 @@ def _checked_data_2d(X, Y):
 def plot_data_2d(X, Y, ax=None, figsize=(5, 5)):
     """二维数据的散点图：y = 1 画红色圆点，y = 0 画蓝色叉；X (2, m)，Y (1, m)"""
     X, Y = _checked_data_2d(X, Y)
+    check_axes(ax, figsize)
     if ax is None:
         _, ax = plt.subplots(figsize=figsize)
     pos = Y[0] == 1
@@ -83,24 +92,39 @@ def plot_decision_boundary(w, b, X, Y, ax=None, shade=True, figsize=(5, 5), labe
     """二维数据与决策边界 w₁x₁ + w₂x₂ + b = 0（以及可选的 ŷ 等高着色）
 
     w: (2, 1)  b: 标量  X: (2, m)  Y: (1, m)
+    w 再小（只要不全为 0）也画出边界；w = 0 时没有边界，打印一句说明
     """
-    w = as_column("w", w, 2)
+    w = as_column("w", w)
+    if w.shape[0] != 2:
+        raise ValueError(f"plot_decision_boundary 只画两个特征的数据：w 的形状应为 (2, 1)，实际为 "
+                         f"{w.shape}；特征多于两个时，决策边界不是平面上的一条直线")
     check_finite("w", w)
     b = as_scalar("b", b)
     X, Y = _checked_data_2d(X, Y)
     check_text("label", label)
+    check_color("color", color)
     ax = plot_data_2d(X, Y, ax=ax, figsize=figsize)
     pad = 0.8
     x1 = np.linspace(X[0].min() - pad, X[0].max() + pad, 200)
     x2 = np.linspace(X[1].min() - pad, X[1].max() + pad, 200)
     if shade:
         G1, G2 = np.meshgrid(x1, x2)
-        P = kernel.sigmoid(w[0, 0] * G1 + w[1, 0] * G2 + b)
+        with np.errstate(all="ignore"):     # w 很大时 wᵀx 溢出：着色只差在边界附近
+            P = kernel.sigmoid(w[0, 0] * G1 + w[1, 0] * G2 + b)
         ax.contourf(G1, G2, P, levels=np.linspace(0, 1, 11), cmap="RdBu_r", alpha=0.25)
-    if abs(w[1, 0]) > 1e-12:
-        ax.plot(x1, -(w[0, 0] * x1 + b) / w[1, 0], color=color, lw=2, label=label)
-    elif abs(w[0, 0]) > 1e-12:
-        ax.axvline(-b / w[0, 0], color=color, lw=2, label=label)
+    # 边界 w₁x₁ + w₂x₂ + b = 0：w 同除以 max|wⱼ| 不改变它，w 再小也照样画；
+    # 按较大的那个分量解出另一个坐标，斜率的绝对值不超过 1，不会除以 0
+    if not w.any():
+        print("w = 0：wᵀx + b 处处等于 b，没有决策边界可画（所有点的 ŷ 都是 σ(b)）")
+    else:
+        top = np.max(np.abs(w))
+        w1, w2 = w[:, 0] / top
+        with np.errstate(all="ignore"):     # b / max|w| 溢出时边界在无穷远处，画不到图里
+            c = b / top
+            if abs(w2) >= abs(w1):
+                ax.plot(x1, -(w1 * x1 + c) / w2, color=color, lw=2, label=label)
+            else:
+                ax.plot(-(w2 * x2 + c) / w1, x2, color=color, lw=2, label=label)
     ax.set_xlim(x1[0], x1[-1])
     ax.set_ylim(x2[0], x2[-1])
     ax.legend(loc="upper left")

@@ -3,7 +3,7 @@
 每一页：没有控制台错误、页面异常、加载失败的资源，也没有任何发往本机以外的请求（书必须离线可读）；
 MathJax 排版完成且没有一个公式出错（mjx-merror）；正文里没有残留的 TeX（$$、\\(、\\begin 等）；
 每张图都加载了；正文里指向本书其他页的链接都存在；顶部和底部的导航行指向上一课、目录、下一课；
-折叠的参考答案（<details>）在书里是折叠的，且答案在折叠框里。
+折叠的参考答案（<details>）在书里是折叠的，且答案在折叠框里；1280 px 宽时没有要左右滚动的代码块或输出块。
 
 浏览器用系统的 Chromium（Debian 的 chromium 包，经 executable_path 交给 Playwright），
 不用 Playwright 自己下载的浏览器。书由 tools/build_book.py 构建到临时目录，经本机回环地址上的 HTTP 服务打开。
@@ -51,6 +51,10 @@ INSPECT = r"""async () => {
     nav: Array.from(article.querySelectorAll("p"))
       .filter(p => p.textContent.trim().startsWith("导航："))
       .map(p => Array.from(p.querySelectorAll("a")).map(a => a.getAttribute("href"))),
+    scrolling: Array.from(article.querySelectorAll("pre"))
+      .filter(pre => pre.scrollWidth > pre.clientWidth + 1)
+      .map(pre => pre.textContent.split("\n")
+        .reduce((a, b) => (b.length > a.length ? b : a), "").slice(0, 60)),
     details: Array.from(article.querySelectorAll("details")).map(d => ({
       open: d.open,
       summary: (d.querySelector("summary") || {textContent: ""}).textContent.trim(),
@@ -204,6 +208,14 @@ def test_images_links_and_navigation(pages, book, k):
     assert missing == [], f"{nb.stem}：链接到书里不存在的页面：{missing}"
     assert page["nav"] == [_expected_nav(k)] * 2, \
         f"{nb.stem}：顶部和底部的导航行应为上一课·目录·下一课 {_expected_nav(k)}，实际为 {page['nav']}"
+
+
+@pytest.mark.parametrize("k", range(len(LESSONS)), ids=IDS)
+def test_code_and_outputs_fit_the_column(pages, k):
+    """1280 px 宽的窗口里，没有一个代码块或输出块要左右滚动才能读完"""
+    name = LESSONS[k].stem
+    assert pages[name]["scrolling"] == [], \
+        f"{name}：这些块在书里要左右滚动（最长的一行）：{pages[name]['scrolling']}"
 
 
 @pytest.mark.parametrize("k", range(len(LESSONS)), ids=IDS)

@@ -12,6 +12,8 @@ import linecache
 import math
 import os
 import re
+import time
+import warnings
 from pathlib import Path
 
 import nbformat
@@ -706,6 +708,27 @@ def propagate(w, b, X, Y):
     A = helpers.sigmoid(w.T @ X + b)
     return X @ (A - Y).T / m, float(np.sum(A - Y)) / m, helpers.cost(A, Y)
 """),
+    ("propagate", "这道题要向量化", """
+def propagate(w, b, X, Y):
+    return helpers.grads_loop(w, b, X, Y)
+"""),
+    ("propagate", "这道题要向量化", """
+def propagate(w, b, X, Y):
+    m = X.shape[1]
+    A = helpers.sigmoid(w.T @ X + b)
+    dw = sum(X[:, i:i + 1] * (A[0, i] - Y[0, i]) for i in range(m)) / m
+    return dw, float(np.sum(A - Y)) / m, helpers.cost(A, Y)
+"""),
+    ("propagate", "是哪一边要转置", """
+def propagate(w, b, X, Y):
+    m = X.shape[1]
+    A = helpers.sigmoid(w.T @ X + b)
+    return X @ (A - Y) / m, float(np.sum(A - Y)) / m, helpers.cost(A, Y)
+"""),
+    ("normalize_rows", "忘了写 return", """
+def normalize_rows(x):
+    x / np.linalg.norm(x, axis=1, keepdims=True)
+"""),
     ("propagate_loop", "没有看到 for 循环", """
 def propagate_loop(w, b, X, Y):
     return helpers.grads_vectorized(w, b, X, Y)
@@ -1035,6 +1058,11 @@ WRONG += [("optimize", words, source) for words, source in [
     ("应为 list", _optimize(returned="w, b, np.array(costs)")),
     ("顺序不对", _optimize(returned="costs, w, b")),
     ("w 不对", _optimize(update="w, b = w - 0.01 * dw, b - 0.01 * db")),
+    ("迭代 20 次时 w 不对", _optimize(update=_STEP + "\n        if i >= 10:\n"
+                                           "            learning_rate = learning_rate / 2")),
+    ("costs 有 7 个", _optimize().replace("range(num_iterations)",
+                                          "range(min(num_iterations, 7))")),
+    ("b 没有更新", _optimize(update="w = w - learning_rate * dw")),
 ]] + [("random_mini_batches", words, source) for words, source in [
     ("丢了最后一个不满的小批量", _batches(stop="m - mini_batch_size + 1")),
     ("没有打乱", _batches(perm="np.arange(m)")),
@@ -1048,7 +1076,129 @@ WRONG += [("optimize", words, source) for words, source in [
     ("X_batch 形状", _batches(xb="X[:, p[k:k + mini_batch_size]].T")),
     ("Y_batch 形状", _batches(yb="Y[0, p[k:k + mini_batch_size]]")),
     ("默认值应为 64", _batches(default=32)),
-]]
+    # 不随机的“打乱”：固定的小例子分不出来，m = 100 时一看便知
+    ("没有真正随机打乱", _batches(perm="np.roll(np.arange(m), seed + 1)")),
+    ("没有真正随机打乱", _batches(perm="np.roll(np.arange(m)[::-1], seed + 1)")),
+    ("没有真正随机打乱", _batches(
+        perm="np.concatenate([np.random.default_rng(seed).permutation("
+             "m - m % mini_batch_size), np.arange(m - m % mini_batch_size, m)])")),
+    ("X 和 Y 的位置反了", _batches(xb="Y[:, p[k:k + mini_batch_size]]",
+                             yb="X[:, p[k:k + mini_batch_size]]")),
+    ("按行取了", _batches(xb="X[p[k:k + mini_batch_size]]")),
+]] + [
+    ("random_mini_batches", "数值和原来的样本对不上", """
+def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
+    X = X / 2
+    m = X.shape[1]
+    p = np.random.default_rng(seed).permutation(m)
+    return [(X[:, p[k:k + mini_batch_size]], Y[:, p[k:k + mini_batch_size]])
+            for k in range(0, m, mini_batch_size)]
+"""),
+    # 阈值只差一点：z 离 0 很近的几列分得出来
+    ("predict", "阈值不对", """
+def predict(w, b, X):
+    return (helpers.sigmoid(w.T @ X + b) > 0.45).astype(float)
+"""),
+    ("predict", "阈值不对", """
+def predict(w, b, X):
+    return (w.T @ X + b > -0.05).astype(float)
+"""),
+    ("predict", "阈值不对", """
+def predict(w, b, X):
+    return (helpers.sigmoid(w.T @ X + b) >= 0.55).astype(float)
+"""),
+    ("predict", "−1/+1", """
+def predict(w, b, X):
+    return np.where(helpers.sigmoid(w.T @ X + b) >= 0.5, 1.0, -1.0)
+"""),
+    # 标量只在 z = 0 时试过：只对 0 对的标量分支
+    ("sigmoid", "算出的是 σ(−z)", """
+def sigmoid(z):
+    if np.ndim(z) == 0:
+        return 1 / (1 + math.exp(z))
+    return helpers.sigmoid(z)
+"""),
+    ("sigmoid", "标量 z = −2.0", """
+def sigmoid(z):
+    if np.ndim(z) == 0:
+        return 0.5
+    return helpers.sigmoid(z)
+"""),
+    ("sigmoid_derivative", "标量 z = −2.0", """
+def sigmoid_derivative(z):
+    if np.ndim(z) == 0:
+        return 0.25
+    return helpers.sigmoid_derivative(z)
+"""),
+    # 朴素的 sigmoid 把自己的警告藏起来
+    ("sigmoid", "把警告关掉了", """
+def sigmoid(z):
+    with np.errstate(over="ignore"):
+        return 1 / (1 + np.exp(-z))
+"""),
+    ("sigmoid", "把警告关掉了", """
+import warnings
+
+def sigmoid(z):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return 1 / (1 + np.exp(-z))
+"""),
+    # 背下固定几组数据的答案
+    ("graph_backward", "换一组随机的就不对了", """
+def graph_backward(a, b, c):
+    return {(5.0, 3.0, 2.0): (3, 6, 9), (1.5, -2.0, 4.0): (3, 12, -6),
+            (-1.0, 0.5, -3.0): (3, -9, 1.5)}[(a, b, c)]
+"""),
+    ("graph_forward", "换一组随机的就不对了", """
+def graph_forward(a, b, c):
+    known = {5.0: (6.0, 11.0, 33.0), 1.5: (-8.0, -6.5, -19.5), -1.0: (-1.5, -2.5, -7.5)}
+    return known.get(a, (0.0, 0.0, 0.0))
+"""),
+    # 没有算成本：不要说成“少了 (1 − y) 那一项”
+    ("propagate", "成本全是 0", """
+def propagate(w, b, X, Y):
+    dw, db, _ = helpers.grads_vectorized(w, b, X, Y)
+    cost = 0.0  # TODO
+    return dw, db, cost
+"""),
+    ("propagate_loop", "成本全是 0", """
+def propagate_loop(w, b, X, Y):
+    n, m = X.shape
+    dw, db, cost = np.zeros((n, 1)), 0.0, 0.0
+    for i in range(m):
+        a = helpers.sigmoid((w.T @ X[:, i:i + 1]).item() + b)
+        dz = a - Y[0, i]
+        dw += X[:, i:i + 1] * dz
+        db += dz
+    return dw / m, db / m, cost
+"""),
+    # 不是 log 的除以 0：不要怪 y 和 ŷ 弄反
+    ("cost", "除以 0", """
+def cost(A, Y):
+    m = Y.shape[1]
+    return float(-np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / np.float64(m - 1))
+"""),
+    # 其他误导过的提示
+    ("sigmoid", "还没写完：sigmoid 的函数体写了，但还留着 raise NotImplementedError："
+                "删掉 raise 那一行", """
+def sigmoid(z):
+    \"\"\"σ(z)\"\"\"
+    s = helpers.sigmoid(z)
+    raise NotImplementedError
+"""),
+    ("confusion_matrix", "TN 和 TP 的位置对调了",      # 只对调了对角线上的两格
+     next(src for _, words, src in WRONG if words == "正类放在了前面").replace(
+         "[[tp, fn], [fp, tn]]", "[[tp, fp], [fn, tn]]")),
+    ("initialize_with_zeros", "np.zeros((dim, 1))，形状是一个二元组", """
+def initialize_with_zeros(dim):
+    return np.zeros(dim), 0.0
+"""),
+    ("initialize_with_zeros", "从参数取，比如 (dim, 1) 里的 dim", """
+def initialize_with_zeros(dim):
+    return np.zeros((2, 1)), 0.0
+"""),
+]
 
 
 # 笔记本里常见的数据全局变量：错误答案里会误用它们
@@ -1071,10 +1221,13 @@ def define(name, source, extra=None):
 
 
 def verdict(capsys, name, fn):
-    """运行 CHECKS[name](fn)：断言只打印一行、返回 None，返回这一行"""
+    """运行 CHECKS[name](fn)：断言只打印一行、没有警告外泄、返回 None，返回这一行"""
     capsys.readouterr()
-    returned = CHECKS[name](fn)
+    with warnings.catch_warnings(record=True) as leaked:
+        warnings.simplefilter("always")
+        returned = CHECKS[name](fn)
     out, err = capsys.readouterr()
+    assert [str(w.message) for w in leaked] == []
     assert returned is None
     assert err == ""
     lines = out.splitlines()
@@ -1169,6 +1322,175 @@ def test_learners_line_and_no_paths_in_crash_report(capsys):
     assert "转置" in line, line
 
 
+# ---------------------------------------------------------------- 检查器自身的边界
+
+def test_checkers_own_arithmetic_prints_no_warnings(capsys):
+    """复数、上溢的返回值：检查器拿它作比较时的警告不外泄，结论也不误导"""
+    line = verdict(capsys, "loss", define("loss", """
+def loss(y_hat, y):
+    return np.zeros(np.shape(y_hat), dtype=complex)
+"""))
+    assert line.startswith("✗ "), line
+    line = verdict(capsys, "cost", define("cost", """
+def cost(A, Y):
+    return np.float64(1e308)
+"""))
+    assert line.startswith("✗ m = 5 时 cost 不对"), line
+
+
+_ENDLESS = """
+def gradient_descent_1d(dJ, w0, learning_rate, num_iterations):
+    ws = [w0]
+    while True:
+        ws.append(ws[-1] - learning_rate * dJ(ws[-1]))
+        if len(ws) == num_iterations + 1:
+            break
+    return ws
+"""
+
+
+@pytest.mark.parametrize("timer", ["setitimer", "watchdog"])
+def test_endless_loop_times_out(capsys, monkeypatch, timer):
+    """num_iterations = 0 时永不结束的循环：限时后一行 ✗，说出参数；
+    没有 setitimer 的平台（Windows）由看门线程打断主线程"""
+    from helpers.exercises import _runner
+    monkeypatch.setattr(_runner, "BUDGET", 0.5)
+    if timer == "watchdog":
+        monkeypatch.delattr(_runner.signal, "setitimer")
+    start = time.monotonic()
+    line = verdict(capsys, "gradient_descent_1d", define("gradient_descent_1d", _ENDLESS))
+    assert time.monotonic() - start < 5
+    assert line.startswith("✗ 运行超时：运行了 0.5 秒还没结束"), line
+    assert "num_iterations = 0" in line and "永远不会结束的循环" in line, line
+    # 函数之后还能正常检查（计时器已收回）
+    time.sleep(0.6)
+    line = verdict(capsys, "gradient_descent_1d",
+                   define("gradient_descent_1d", CORRECT["gradient_descent_1d"][0]))
+    assert line.startswith("✓ "), line
+
+
+def test_interrupted_and_odd_exceptions_are_one_line(capsys):
+    """Ctrl-C（中断内核）、GeneratorExit、消息里带 id()：都是一行 ✗，没有每次不同的数"""
+    line = verdict(capsys, "sigmoid", define("sigmoid", "def sigmoid(z):\n"
+                                             "    raise KeyboardInterrupt\n"))
+    assert line.startswith("✗ 被中断了（KeyboardInterrupt）"), line
+    assert "永远不会结束的循环" in line, line
+    line = verdict(capsys, "sigmoid", define("sigmoid", "def sigmoid(z):\n"
+                                             "    raise GeneratorExit\n"))
+    assert line.startswith("✗ 运行出错 GeneratorExit"), line
+    line = verdict(capsys, "sigmoid", define("sigmoid", "def sigmoid(z):\n"
+                                             "    raise ValueError('bad ' + str(id(z)))\n"))
+    assert line.startswith("✗ 运行出错 ValueError: bad …"), line
+
+
+@pytest.mark.parametrize("name, source", [
+    ("predict", """
+THRESHOLD = 0.5
+
+def predict(w, b, X):
+    return (helpers.sigmoid(w.T @ X + b) >= THRESHOLD).astype(float)
+"""),
+    ("loss", """
+EPS = 1e-300
+DEBUG = False
+
+def loss(y_hat, y):
+    if DEBUG:
+        print(y_hat)
+    return -(y * np.log(y_hat + EPS) + (1 - y) * np.log(1 - y_hat + EPS))
+"""),
+    ("sigmoid", """
+from math import e
+
+def sigmoid(z):
+    z = np.asarray(z, dtype=float)
+    t = np.power(e, -np.abs(z))
+    return np.where(z >= 0, 1, t) / (1 + t)
+"""),
+    ("random_mini_batches", """
+def random_mini_batches(X, Y, *, mini_batch_size=64, seed=0):
+    m = X.shape[1]
+    p = np.random.default_rng(seed).permutation(m)
+    return [(X[:, p[k:k + mini_batch_size]], Y[:, p[k:k + mini_batch_size]])
+            for k in range(0, m, mini_batch_size)]
+"""),
+])
+def test_constants_flags_and_keyword_only_parameters_pass(capsys, name, source):
+    """全大写的常量、布尔开关、from math import e、仅限关键字参数：都是正确答案"""
+    assert verdict(capsys, name, define(name, source)).startswith("✓ ")
+
+
+def test_numpy_scalar_from_scalar_sigmoid_and_huge_integer(capsys):
+    """标量进、np.float32 出是对的；返回 10**400 不把那个整数打印出来"""
+    line = verdict(capsys, "sigmoid", define("sigmoid", """
+def sigmoid(z):
+    if np.ndim(z) == 0:
+        return np.float32(helpers.sigmoid(z))
+    return helpers.sigmoid(z)
+"""))
+    assert line.startswith("✓ "), line
+    line = verdict(capsys, "cost", define("cost", "def cost(A, Y):\n    return 10 ** 400\n"))
+    assert line.startswith("✗ cost 是一个很大的整数"), line
+    line = verdict(capsys, "cost", define("cost", "def cost(A, Y):\n    return 0.5 + 0j\n"))
+    assert line.startswith("✗ cost 是复数") and ".item()" not in line, line
+    line = verdict(capsys, "cost", define("cost", "def cost(A, Y):\n"
+                                          "    return np.float32(np.mean(helpers.loss(A, Y)))\n"))
+    assert line.startswith("✗ cost 的类型是 float32") and ".item()" in line, line
+
+
+def test_leftover_notebook_numbers_and_globals_call_still_caught(capsys):
+    line = verdict(capsys, "graph_backward", define("graph_backward", """
+dv = 3.0
+du = 3.0
+
+def graph_backward(a, b, c):
+    return dv, du * c, du * b
+"""))
+    assert "笔记本里的数据 dv、du" in line, line
+    line = verdict(capsys, "propagate", define("propagate", """
+def propagate(w, b, X, Y):
+    X = globals()["X_train"]
+    return helpers.grads_vectorized(w, b, X, Y)
+"""))
+    assert line.startswith("✗ 函数里用 globals() 读了笔记本里的变量"), line
+
+
+def test_suggested_item_fix_works(capsys):
+    """提示说用 .item()：照着改（numpy 2 里 float(...) 对 (1, 1) 数组会报错）就得 ✓"""
+    coursera = """
+def cost(A, Y):
+    m = Y.shape[1]
+    J = -(np.dot(Y, np.log(A).T) + np.dot(1 - Y, np.log(1 - A).T)) / m
+    return J
+"""
+    line = verdict(capsys, "cost", define("cost", coursera))
+    assert "用 .item() 取出那个数" in line and "float(" not in line, line
+    fixed = coursera.replace("return J", "return J.item()")
+    assert verdict(capsys, "cost", define("cost", fixed)).startswith("✓ ")
+    loop = """
+def propagate_loop(w, b, X, Y):
+    n, m = X.shape
+    dw, db, J = np.zeros((n, 1)), 0.0, 0.0
+    for i in range(m):
+        z = w.T @ X[:, i:i + 1] + b
+        a = 1 / (1 + math.exp(-z))
+        dz = a - Y[0, i]
+        dw += X[:, i:i + 1] * dz
+        db += dz
+        J += -(Y[0, i] * math.log(a) + (1 - Y[0, i]) * math.log(1 - a))
+    return dw / m, db / m, J / m
+"""
+    line = verdict(capsys, "propagate_loop", define("propagate_loop", loop))
+    assert "z.item()" in line and "float(z)" not in line, line
+    fixed = loop.replace("math.exp(-z)", "math.exp(-z.item())")
+    assert verdict(capsys, "propagate_loop", define("propagate_loop", fixed)).startswith("✓ ")
+    line = verdict(capsys, "sigmoid", define("sigmoid", """
+def sigmoid(z):
+    return 10 ** 400
+"""))
+    assert len(line) < 200, line
+
+
 # ---------------------------------------------------------------- (e) 笔记本里的练习
 
 def _lessons():
@@ -1235,13 +1557,16 @@ def test_progress_reports_each_exercise(tmp_path, capsys):
 
     from tools import progress
 
-    def pair(name, body):
-        return [new_code_cell(f"def {name}(z, *rest):\n{body}", metadata={"tags": ["exercise"]}),
-                new_code_cell(f'CHECKS["{name}"]({name})', metadata={"tags": ["exercise-check"]})]
+    def pair(name, body, scratch=None, quote='"'):
+        cells = [new_code_cell(f"def {name}(z, *rest):\n{body}", metadata={"tags": ["exercise"]})]
+        if scratch:             # 学习者自己在练习格和检查格之间加的草稿格
+            cells.append(new_code_cell(scratch))
+        check = f"CHECKS[{quote}{name}{quote}]({name})"
+        return cells + [new_code_cell(check, metadata={"tags": ["exercise-check"]})]
 
     cells = [new_code_cell("import helpers\nfrom helpers.exercises import CHECKS")]
-    cells += pair("sigmoid", "    return helpers.sigmoid(z)")
-    cells += pair("sigmoid_derivative", "    return helpers.sigmoid(z)")
+    cells += pair("sigmoid", "    return helpers.sigmoid(z)", scratch="sigmoid(还没定义的名字)")
+    cells += pair("sigmoid_derivative", "    return helpers.sigmoid(z)", quote="'")
     cells += pair("loss", "    raise NotImplementedError")
     cells += pair("cost", "    return (")
     cells.append(new_code_cell("raise SystemExit('不该执行到这里')\n" + "while True: pass"))
@@ -1249,7 +1574,7 @@ def test_progress_reports_each_exercise(tmp_path, capsys):
     nbformat.write(new_notebook(cells=cells), path)
     before = path.read_bytes()
 
-    progress.main([str(path)])
+    assert progress.main([str(path)]) == 0       # ✗、⏳ 是进度，不是出错
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[:3] for line in lines[:4]] == [
         ["03_scratch", "sigmoid", "✓"], ["03_scratch", "sigmoid_derivative", "✗"],
@@ -1258,3 +1583,27 @@ def test_progress_reports_each_exercise(tmp_path, capsys):
     assert lines[4] == "合计 4 道练习：✓ 1 道做对了，✗ 2 道还有问题，⏳ 1 道还没写"
     assert len(lines) == 5
     assert path.read_bytes() == before            # 不写回笔记本
+
+
+def test_progress_arguments_missing_files_and_timeouts(tmp_path, capsys, monkeypatch):
+    """--help 是帮助而不是一课；找不到的文件一行 ✗（不显示本机路径），退出码 1；
+    被 nbclient 超时中断的单元格说“运行超时”"""
+    from nbformat.v4 import new_code_cell, new_output
+
+    from tools import progress
+
+    with pytest.raises(SystemExit) as exit_:
+        progress.main(["--help"])
+    assert exit_.value.code == 0 and "退出码" in capsys.readouterr().out
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes.txt").write_text("x")
+    assert progress.main(["03_missing.ipynb", "notes.txt"]) == 1
+    out = capsys.readouterr().out
+    assert "✗ 找不到文件 03_missing.ipynb" in out and "notes.txt 不是笔记本文件" in out, out
+    assert str(tmp_path) not in out and "另有 2 课没能执行" in out, out
+    hung = new_code_cell("while True: pass", outputs=[new_output(
+        "error", ename="KeyboardInterrupt", evalue="", traceback=[])])
+    check = new_code_cell('CHECKS["sigmoid"](sigmoid)')
+    line = progress._verdict(hung, check)
+    assert line.startswith("✗ 练习格运行出错 运行超时：超过 120 秒还没结束"), line
+    assert "永远不会结束的循环" in line, line

@@ -10,10 +10,13 @@
 
 “Python float” 的约定：float 的实例都算对，包括 np.float64（它是 float 的子类，
 np.sum、np.mean 的结果就是它）；0 维数组、只有一个元素的数组、整数、np.float32 判错，
-并提示用 float(...) 转换。
+并提示用 .item() 取出（numpy 2 的 float(...) 不接受形状 (1, 1) 的数组）。
 
-函数里直接读笔记本里的数据（全局的数组、列表、元组、字典、集合）判错；调用函数
-（自己的或 helpers 的）、使用模块都可以。
+学习者的函数每次调用最多运行 BUDGET 秒（Linux/macOS 用计时信号，Windows 用看门
+线程），超时或被 Ctrl-C 中断都是一行 ✗：多半有一个永远不会结束的循环。
+
+函数里直接读笔记本里的数据（全局的数组、列表、元组、字典、集合、数）判错；调用函数
+（自己的或 helpers 的）、使用模块、全大写的常量、布尔开关、math.e 这类常数都可以。
 """
 
 from . import batches, calculus, neuron, training  # noqa: F401  （导入即登记）

@@ -4,19 +4,28 @@
   - 正确时返回 ✓ 后面的说明文字；
   - 发现错误时调用 fail("哪里错了，怎么改")；
   - 调用学习者的函数一律经过 call(fn, case)：在副本上调用、屏蔽它自己的 print、
-    捕获警告和异常，并检查它有没有改动传入的数组。
-登记后的 CHECKS[name](fn) 只打印一行（✓ / ✗ / ⏳），从不抛出异常，返回 None。
+    捕获警告和异常（包括 Ctrl-C），限时 BUDGET 秒，并检查它有没有改动传入的数组。
+登记后的 CHECKS[name](fn) 只打印一行（✓ / ✗ / ⏳），从不抛出异常，返回 None；
+检查器自己的算术产生的警告也不打印。
 """
 
+import _thread
+import ast
 import contextlib
 import copy
 import dis
+import inspect
 import io
 import itertools
 import linecache
+import math
 import numbers
 import re
+import signal
 import sys
+import textwrap
+import threading
+import time
 import traceback
 import types
 import warnings
@@ -28,6 +37,9 @@ REGISTRY = {}                      # 名字 → 检查函数，由 @exercise 填
 _LIBRARY_DIRS = tuple({sys.prefix, sys.base_prefix, sys.exec_prefix,
                        str(Path(__file__).resolve().parent.parent)})
 _DATA_TYPES = (np.ndarray, list, tuple, dict, set, numbers.Number)
+# 从模块里导入的常数（from math import e 等）不算笔记本里的数据
+_CONSTANTS = tuple({math.e, math.pi, math.tau, math.inf, np.euler_gamma})
+BUDGET = 5                         # 学习者的函数每次调用最多运行几秒
 
 
 class Verdict(Exception):
@@ -47,9 +59,11 @@ def exercise(name, returns):
     """把 body 登记为 CHECKS[name]；returns 写明应返回什么（返回值无法检查时用它提示）"""
     def register(body):
         def check(fn):
-            try:
-                _precheck(fn, name)
-                line = "✓ " + body(fn)
+            try:        # 检查器自己的算术（比如和奇怪的返回值作比较）不许打印警告
+                with warnings.catch_warnings(), np.errstate(all="ignore"):
+                    warnings.simplefilter("ignore")
+                    _precheck(fn, name)
+                    line = "✓ " + body(fn)
             except Verdict as verdict:
                 line = verdict.line
             except Exception as exc:   # 返回值奇怪到检查器都看不懂它
@@ -81,6 +95,10 @@ def _precheck(fn, name):
         names = "、".join(used)
         fail(f"函数里直接用了笔记本里的数据 {names}：只用参数来算"
              f"（形状从参数取，比如 X.shape[1]），否则换一组数据就会出错")
+    if any(ins.argval == "globals" and ins.opname in ("LOAD_GLOBAL", "LOAD_NAME")
+           for ins in _instructions(fn)):
+        fail("函数里用 globals() 读了笔记本里的变量：只用参数来算，"
+             "否则换一组数据就会出错")
 
 
 def _instructions(fn):
@@ -95,16 +113,38 @@ def _instructions(fn):
 def data_globals(fn):
     """fn 读到的全局数据（数组、列表、元组、字典、集合、数）的名字
 
-    调用函数、使用模块都没问题，所以只看这几类“数据”。
+    调用函数、使用模块都没问题，所以只看这几类“数据”。数里面不算的：全大写的
+    常量（THRESHOLD = 0.5）、布尔开关（DEBUG = False）、从模块导入的常数
+    （from math import e）；留在笔记本里的 dv、du 这类变量照样算。
     """
     scope = getattr(fn, "__globals__", {})
     found = []
     for ins in _instructions(fn):
-        if (ins.opname in ("LOAD_GLOBAL", "LOAD_NAME")
-                and isinstance(scope.get(ins.argval), _DATA_TYPES)
-                and ins.argval not in found):
+        if ins.opname not in ("LOAD_GLOBAL", "LOAD_NAME") or ins.argval in found:
+            continue
+        value = scope.get(ins.argval)
+        if isinstance(value, numbers.Number) and _constant(ins.argval, value):
+            continue
+        if isinstance(value, _DATA_TYPES):
             found.append(ins.argval)
     return found
+
+
+def _constant(name, value):
+    """全大写的名字、布尔值、math/numpy 里的常数：是常量，不是笔记本里算出来的数据"""
+    if name.isupper() or isinstance(value, (bool, np.bool_)):
+        return True
+    try:
+        return any(value == c for c in _CONSTANTS) or bool(np.isnan(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def hides_warnings(fn):
+    """fn 里有没有关掉警告的代码（np.errstate、np.seterr、warnings.simplefilter 等）"""
+    hiding = {"errstate", "seterr", "catch_warnings", "simplefilter", "filterwarnings"}
+    return any(ins.argval in hiding for ins in _instructions(fn)
+               if isinstance(ins.argval, str))
 
 
 def has_loop(fn):
@@ -121,11 +161,14 @@ def call(fn, case, overflow=None, hints=()):
     """在 case（参数名 → 值，按位置传入）的深拷贝上调用 fn，返回它的结果
 
     还没写（NotImplementedError）→ ⏳；抛出其他异常 → ✗（类型、消息、学习者的那一行）；
-    出现 RuntimeWarning → ✗；改动了传入的数组 → ✗。
+    出现 RuntimeWarning → ✗；改动了传入的数组 → ✗；超过 BUDGET 秒或被中断 → ✗。
     overflow: 上溢（警告或 OverflowError）时改用这句专门的诊断
     hints: (错误消息里的片段, 提示) 对，命中时附在出错说明后面
     """
     args = copy.deepcopy(list(case.values()))
+    keyword = _keyword_only(fn)
+    positional = [a for k, a in zip(case, args) if k not in keyword]
+    named = {k: a for k, a in zip(case, args) if k in keyword}
     sink = io.StringIO()
     with warnings.catch_warnings(record=True) as caught, \
             np.errstate(over="warn", divide="warn", invalid="warn",
@@ -133,10 +176,17 @@ def call(fn, case, overflow=None, hints=()):
             contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
         warnings.simplefilter("always")
         try:
-            result = fn(*args)
+            with _time_budget(BUDGET) as budget:
+                result = fn(*positional, **named)
         except NotImplementedError as exc:
             raise Verdict(_pending(fn, exc)) from None
-        except (Exception, SystemExit) as exc:     # exit() 也算出错；Ctrl-C 照常中断
+        except _Timeout:
+            fail(_endless(fn, case, f"运行超时：运行了 {BUDGET} 秒还没结束"))
+        except KeyboardInterrupt:
+            if budget.fired:
+                fail(_endless(fn, case, f"运行超时：运行了 {BUDGET} 秒还没结束"))
+            fail(_endless(fn, case, "被中断了（KeyboardInterrupt）：运行了很久没有结束"))
+        except BaseException as exc:     # exit()、GeneratorExit 也算出错
             if overflow and isinstance(exc, OverflowError):
                 fail(overflow)
             fail(_crash(exc, hints))
@@ -155,7 +205,81 @@ def call(fn, case, overflow=None, hints=()):
         hint = next((h for key, h in hints if key in text),
                     "检查是否对 0 取了 log、除以 0 或 exp 上溢")
         fail(f"运行时出现警告 RuntimeWarning: {text}{at}：{hint}")
+    if result is None:
+        fail("函数没有返回值（得到的是 None）：是不是忘了写 return？")
     return result
+
+
+def _keyword_only(fn):
+    """fn 的仅限关键字参数（def f(X, Y, *, seed=0) 里的 seed）：这些按名字传"""
+    try:
+        params = inspect.signature(fn).parameters.values()
+    except (TypeError, ValueError):
+        return set()
+    return {p.name for p in params if p.kind is inspect.Parameter.KEYWORD_ONLY}
+
+
+class _Timeout(BaseException):
+    """学习者的函数超过了时间预算（由计时器在它的代码里抛出）"""
+
+
+class _Budget:
+    fired = False          # 看门线程（Windows）到时打断了主线程
+
+
+@contextlib.contextmanager
+def _time_budget(seconds):
+    """限时运行：超时就在学习者的代码里抛出异常，不再空等
+
+    Linux/macOS 的主线程：用 signal.setitimer 到时抛出 _Timeout（先前的计时器和
+    处理函数事后恢复）。其他平台（Windows）的主线程：一个看门线程到时调用
+    _thread.interrupt_main()，主线程收到 KeyboardInterrupt，budget.fired 说明是超时。
+    不在主线程时不限时，只能靠 Ctrl-C（JupyterLab 的“中断内核”），那也得到一行 ✗。
+    """
+    budget = _Budget()
+    main = threading.current_thread() is threading.main_thread()
+    if main and hasattr(signal, "setitimer"):
+        def ring(signum, frame):
+            raise _Timeout
+        old_handler = signal.signal(signal.SIGALRM, ring)
+        old_delay, old_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+        start = time.monotonic()
+        try:
+            yield budget
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old_handler)
+            if old_delay:      # 别人的计时器：扣掉用掉的时间再装回去
+                left = max(old_delay - (time.monotonic() - start), 1e-3)
+                signal.setitimer(signal.ITIMER_REAL, left, old_interval)
+    elif main:
+        lock, done = threading.Lock(), threading.Event()
+
+        def watch():
+            if not done.wait(seconds):
+                with lock:
+                    if not done.is_set():
+                        budget.fired = True
+                        _thread.interrupt_main()
+        watcher = threading.Thread(target=watch, daemon=True)
+        watcher.start()
+        try:
+            yield budget
+        finally:
+            with lock:
+                done.set()
+    else:
+        yield budget
+
+
+def _endless(fn, case, what):
+    """超时或被中断的那一行：多半是循环停不下来；说出当时的数值参数（不含答案）"""
+    name = getattr(fn, "__name__", "函数")
+    scalars = "，".join(f"{k} = {v!r}" for k, v in case.items()
+                       if isinstance(v, (int, float)) and not isinstance(v, bool))
+    when = f"（参数 {scalars} 时）" if scalars else ""
+    return (f"{what}{when}：{name} 里多半有一个永远不会结束的循环，"
+            f"检查 while 的条件会不会变成假、循环变量有没有更新")
 
 
 def _pending(fn, exc):
@@ -166,7 +290,25 @@ def _pending(fn, exc):
         other = frame.name
         alt = f"，或改用 helpers.{other}" if hasattr(sys.modules.get("helpers"), other) else ""
         return f"⏳ 还没写：{mine} 用到的 {other} 还没写完（先完成 {other}{alt}）"
+    if frame is not None and frame.name == mine and _wrote_more(fn):
+        return (f"⏳ 还没写完：{mine} 的函数体写了，但还留着 raise NotImplementedError："
+                f"删掉 raise 那一行，再运行这一格")
     return f"⏳ 还没写：{mine}（写好函数体，再运行这一格）"
+
+
+def _wrote_more(fn):
+    """函数体里除了文档字符串和 raise NotImplementedError 之外还有别的语句"""
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(fn)))
+    except (OSError, TypeError, SyntaxError, ValueError):
+        return False
+    defs = [node for node in tree.body if isinstance(node, ast.FunctionDef)]
+    if not defs:
+        return False
+    body = defs[0].body
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        body = body[1:]                                       # 文档字符串
+    return any(not isinstance(node, (ast.Raise, ast.Pass)) for node in body)
 
 
 def _learner_frame(exc):
@@ -182,6 +324,7 @@ def _crash(exc, hints):
     message = " ".join(str(exc).split())
     message = re.sub(r"(?:[A-Za-z]:)?[\\/](?:[^\s'\"\\/]+[\\/])+", "", message)
     message = re.sub(r" at 0x[0-9a-fA-F]+", "", message)     # 对象的内存地址每次都不同
+    message = re.sub(r"\b\d{12,}\b", "…", message)             # id(...) 也每次都不同
     if len(message) > 150:
         message = message[:147] + "…"
     frame = _learner_frame(exc)
@@ -195,13 +338,16 @@ def _crash(exc, hints):
     return f"运行出错 {type(exc).__name__}: {message}{at}" + (f"：{hint}" if hint else "")
 
 
-_SCALAR = "float(...) 只能转换一个数：形状 (1, 1) 的数组用 .item() 取出，或先看看它的形状"
-_MATH = ("math.exp、math.log 只接受一个数：z 是数组（哪怕只有一个元素）时用 float(z) "
+_SCALAR = ("float(...) 只能转换 0 维数组：只有一个元素的数组（形状 (1, 1) 或 (1,)）"
+           "用 .item() 取出那个数，或先看看它的形状")
+_MATH = ("math.exp、math.log 只接受一个数：z 是只有一个元素的数组时用 z.item() "
          "取出，或对整个数组改用 np.exp、np.log")
-_MATMUL = "矩阵乘法两边的形状对不上：打印 .shape 看看，是否要转置（w.T @ X）"
+_MATMUL = ("矩阵乘法两边的形状对不上：打印两边的 .shape，看是哪一边要转置"
+           "（比如 w.T @ X、X @ dZ.T）")
 _HINTS = [      # 常见的 numpy 报错 → 附上的提示
     ("only 0-dimensional arrays can be converted", _SCALAR),
     ("only length-1 arrays can be converted", _SCALAR),
+    ("must be real number, not numpy.ndarray", _SCALAR),
     ("mismatch in its core dimension", _MATMUL),
     ("not aligned", _MATMUL),
     ("could not be broadcast", "两个数组的形状对不上、无法广播：打印 .shape 看看"),
@@ -228,6 +374,8 @@ def _same(before, after):
 def close(got, want):
     """数值上相等（相对误差 1e-6 以内）"""
     try:
+        if np.iscomplexobj(got):
+            return False
         got = np.asarray(got, dtype=float)
         return got.shape == np.shape(want) and np.allclose(got, want, rtol=1e-6, atol=1e-9)
     except (TypeError, ValueError):
@@ -242,25 +390,38 @@ def _subject(what):
 def python_float(value, what):
     """value 应为 Python float（np.float64 是 float 的子类，算对）；返回它
 
-    0 维或只有一个元素的数组、整数、np.float32 都判错，并说明怎么转换。
+    0 维或只有一个元素的数组、整数、np.float32 都判错，并说明怎么转换：
+    numpy 2 里 float(...) 不接受形状 (1, 1)、(1,) 的数组，所以一律建议 .item()。
     """
     if isinstance(value, float):
         return value
     what = _subject(what)
+    if isinstance(value, np.ndarray) and value.dtype.kind == "c" or isinstance(value, complex):
+        fail(f"{what}是复数，应为 Python float：检查是不是对负数开了方、取了对数，"
+             f"或者用了 complex 类型")
     if isinstance(value, np.ndarray):
+        if value.size == 1:
+            fail(f"{what}是形状为 {value.shape} 的数组，应为一个 Python float："
+                 f"用 .item() 取出那个数")
         fail(f"{what}是形状为 {value.shape} 的数组，应为一个 Python float："
-             f"用 float(...) 转换（求和用 np.sum 就会得到一个数）")
+             f"要先求和或求平均（np.sum、np.mean）得到一个数")
     if isinstance(value, (bool, np.bool_)):
         fail(f"{what}是布尔值，应为 Python float")
     if isinstance(value, (int, np.integer)):
-        fail(f"{what}是整数 {value}，应为浮点数：写成 {value}.0 或 float(...)")
-    fail(f"{what}的类型是 {type(value).__name__}，应为 Python float：用 float(...) 转换")
+        if abs(value) < 10 ** 12:
+            fail(f"{what}是整数 {value}，应为浮点数：写成 {value}.0 或 float(...)")
+        fail(f"{what}是一个很大的整数，应为浮点数：运算里用浮点数（比如 1.0 而不是 1）")
+    if isinstance(value, np.generic):
+        fail(f"{what}的类型是 {type(value).__name__}，应为 Python float：用 .item() 取出")
+    fail(f"{what}的类型是 {type(value).__name__}，应为 Python float")
 
 
-def array_of_shape(value, what, shape, seen=()):
+def array_of_shape(value, what, shape, seen=(), source="X.shape[1]",
+                   keep="比如矩阵乘法、keepdims=True"):
     """value 应为形状 shape 的 numpy 数组；rank-1、转置、写死的尺寸、其他形状各自说明
 
     seen: 前几组数据应有的形状；value 还是其中之一，说明尺寸写死了
+    source: 尺寸该从哪个参数取（写进提示）；keep: 怎样让计算保持二维（写进提示）
     """
     what = _subject(what)
     if not isinstance(value, np.ndarray):
@@ -269,10 +430,10 @@ def array_of_shape(value, what, shape, seen=()):
         return value
     if value.shape in seen:
         fail(f"{what}的形状是 {value.shape}，没有跟着输入变（这次应为 {shape}）："
-             f"尺寸写死了？形状一律从参数取，比如 X.shape[1]")
+             f"尺寸写死了？形状一律从参数取，比如 {source}")
     if value.ndim == 1 and value.size == int(np.prod(shape)):
         fail(f"{what}是 rank-1 数组，形状 {value.shape}，应为 {shape}："
-             f"用 .reshape{shape} 或让计算保持二维（比如矩阵乘法、keepdims=True）")
+             f"用 .reshape{shape} 或让计算保持二维（{keep}）")
     if len(shape) == 2 and value.shape == shape[::-1]:
         fail(f"{what}的形状是 {value.shape}，转置了：应为 {shape}")
     fail(f"{what}的形状是 {value.shape}，应为 {shape}")
@@ -320,7 +481,8 @@ def hard_coded(wrong, divisors, cases):
     wrong: 出错的情形（说明文字）；cases: 一共几种情形
     divisors: 每种情形里学习者实际“除以的 m”（正确时就是 m）：都一样说明 m 写死了
     """
-    if len(divisors) > 1 and np.allclose(divisors, divisors[0], rtol=1e-6) and divisors[0]:
+    if (len(divisors) > 1 and np.allclose(divisors, divisors[0], rtol=1e-6)
+            and 0.5 <= divisors[0] < 1e6):
         return (f"除以的 m 不随数据变（总是 {divisors[0]:.4g}）：m 写死了？"
                 f"用 m = X.shape[1]（或 Y.shape[1]）从参数里取")
     if len(wrong) < cases:

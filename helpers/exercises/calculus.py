@@ -4,7 +4,9 @@ import inspect
 import math
 import numbers
 
-from ._runner import call, check_order, close, exercise, fail, python_float, unpack
+import numpy as np
+
+from ._runner import Verdict, call, check_order, close, exercise, fail, python_float, unpack
 
 # (f, 名字, f', w)：导数各不相同，用来区分中心差分与前向/后向差分
 _FUNCTIONS = [
@@ -116,6 +118,24 @@ def _graph_call(fn, a, b, c, names):
     return got
 
 
+def _random_graph():
+    """每次都不同的一组 (a, b, c)（b ≠ c）：只背下固定几组答案的函数过不了"""
+    a, b, c = (round(float(v), 2) for v in np.random.default_rng().uniform(-5, 5, 3))
+    return a, b, c + 1.0 if b == c else c
+
+
+def _also_random(fn, names, want_of, rules):
+    """固定的几组都对之后，再试一组随机的；结论里不出现随机数，输出仍每次相同"""
+    a, b, c = _random_graph()
+    try:
+        got = _graph_call(fn, a, b, c, names)
+    except Verdict:
+        got = None
+    if got is None or not close(got, want_of(a, b, c)):
+        fail("固定的几组 a, b, c 都对，换一组随机的就不对了：是不是按数据写死了结果？"
+             "用参数来算：" + "，".join(f"{n} = {r}" for n, r in zip(names, rules)))
+
+
 def _first_wrong(got, want, names, rules, abc):
     """顺序不对，或说出第一个不对的量和它的算法"""
     check_order(got, want, names)
@@ -132,6 +152,8 @@ def graph_forward(fn):
         got = _graph_call(fn, a, b, c, names)
         u = b * c
         _first_wrong(got, (u, a + u, 3 * (a + u)), names, ("b·c", "a + u", "3·v"), (a, b, c))
+    _also_random(fn, names, lambda a, b, c: (b * c, a + b * c, 3 * (a + b * c)),
+                 ("b·c", "a + u", "3·v"))
     return "graph_forward 对了：u = bc，v = a + u，J = 3v，顺序也对"
 
 
@@ -148,4 +170,5 @@ def graph_backward(fn):
             fail("忘了乘上游的导数 dJ/dv = 3：链式法则要把一路上的局部导数都乘起来")
         _first_wrong(got, (3.0, 3 * c, 3 * b), names,
                      ("dJ/dv · dv/da", "dJ/du · du/db", "dJ/du · du/dc"), (a, b, c))
+    _also_random(fn, names, lambda a, b, c: (3.0, 3 * c, 3 * b), ("3", "3c", "3b"))
     return "graph_backward 对了：链式法则给出 (3, 3c, 3b)"

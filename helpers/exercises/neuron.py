@@ -3,7 +3,7 @@
 import numpy as np
 
 from ._runner import (array_of_shape, call, close, exercise, fail, fail_if,
-                      hard_coded, python_float, scale_mistake)
+                      hard_coded, hides_warnings, python_float, scale_mistake)
 
 _OVERFLOW = ("exp 上溢（RuntimeWarning 或 OverflowError）：1/(1+e^{−z}) 在 z = −1000、"
              "e^{z}/(1+e^{z}) 在 z = 1000 都会，np.where 又会把两支在整个数组上都算一遍；"
@@ -26,13 +26,15 @@ def _z_cases():
         ("|z| = 1000", np.array([[-1000.0, -40.0, 0.0, 40.0, 1000.0]])),
         ("整数数组", np.array([[-2, 0, 3]])),
         ("标量 z = 0.0", 0.0),
+        ("标量 z = −2.0", -2.0),
     ]
 
 
 def _same_shape(got, z, what):
     """标量进来可以是标量（或 0 维数组）出去；数组进来形状要一样"""
     if np.ndim(z) == 0:
-        if not (isinstance(got, float) or (isinstance(got, np.ndarray) and got.ndim == 0)):
+        if not (isinstance(got, (float, np.floating))
+                or (isinstance(got, np.ndarray) and got.ndim == 0)):
             fail(f"标量 z 进来，{what} 应是一个数，实际得到 {type(got).__name__}"
                  f"{getattr(got, 'shape', '')}：先 z = np.asarray(z)，别把它变成列表或多维数组")
         return np.asarray(got, dtype=float)
@@ -57,6 +59,9 @@ def sigmoid(fn):
             fail(f"{label} 时结果里有 nan：e^{{z}}/(1+e^{{z}}) 这一支只能用在 z < 0 上，"
                  f"z ≥ 0 用 1/(1+e^{{−z}})")
         fail(f"{label} 时 σ(z) 的值不对：σ(z) = 1/(1 + e^{{−z}})，逐元素计算")
+    if hides_warnings(fn):
+        fail("值都对，但函数里用 np.errstate / warnings 把警告关掉了：朴素的写法照样上溢，"
+             "只是看不见；去掉它，" + _OVERFLOW.split("；")[-1])
     return "sigmoid 对了：形状不变，|z| = 1000 也不溢出、没有警告，整数和标量输入都行"
 
 
@@ -92,6 +97,9 @@ def loss_mistake(got, y_hat, y, what):
     want = losses(y_hat, y)
     first = -y * np.log(y_hat)
     reduce = np.mean if np.ndim(got) == 0 else (lambda a: a)
+    if np.all(got == 0) and np.any(want):
+        return (f"{what}全是 0：损失没有算进去（循环里要累加 cost += …，"
+                f"或者算好的值没有返回）")
     if np.all(got <= 0) and close(got, -reduce(want)):
         return f"少了负号：{what}应 ≥ 0，L = −(y·log ŷ + (1 − y)·log(1 − ŷ))"
     if close(got, reduce(want / np.log(10))):
@@ -101,7 +109,7 @@ def loss_mistake(got, y_hat, y, what):
     return None
 
 
-_LOSS_HINTS = [("divide by zero",
+_LOSS_HINTS = [("divide by zero encountered in log",
                 "对 0 取了 log：是不是把 y 和 ŷ 的位置弄反了？参数顺序是 (y_hat, y)")]
 
 

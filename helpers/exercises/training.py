@@ -111,7 +111,12 @@ def propagate_loop(fn):
 @exercise("propagate", "(dw, db, cost)：dw 形状 (n, 1)，db 和 cost 是 Python float")
 def propagate(fn):
     """向量化的 (dw, db, cost)"""
-    return _check_propagate(fn, "propagate")
+    message = _check_propagate(fn, "propagate")
+    names = set(getattr(getattr(fn, "__code__", None), "co_names", ()))
+    if has_loop(fn) or "grads_loop" in names:
+        fail("结果对，但这道题要向量化：不用 Python 循环（也不调用 grads_loop），"
+             "整批样本一次用矩阵运算算出来")
+    return message
 
 
 @exercise("initialize_with_zeros", "(w, b)：w 是形状 (dim, 1) 的零数组，b = 0.0")
@@ -123,7 +128,8 @@ def initialize_with_zeros(fn):
         w, b = unpack(got, ("w", "b"))
         if isinstance(w, (int, float)) and isinstance(b, np.ndarray):
             fail("返回值的顺序不对：应返回 (w, b)")
-        array_of_shape(w, "w", (dim, 1), seen)
+        array_of_shape(w, "w", (dim, 1), seen, source="(dim, 1) 里的 dim",
+                       keep="np.zeros((dim, 1))，形状是一个二元组")
         if w.dtype.kind != "f":
             fail(f"w 的元素类型是 {w.dtype}，应为浮点数：np.zeros((dim, 1)) 默认就是")
         if np.any(w != 0):
@@ -147,8 +153,8 @@ def _train(w, b, X, Y, iterations, lr, sign=-1):
 def optimize(fn):
     """梯度下降：每次迭代先记成本、再更新；调用者的 w 不变"""
     names = ("w", "b", "costs")
-    for (n, m, seed, b), (iterations, lr) in zip(_PROBLEMS, ((4, 0.1), (3, 0.5), (1, 0.3),
-                                                           (7, 1.0))):
+    runs = ((4, 0.1), (3, 0.5), (1, 0.3), (7, 1.0), (20, 0.5))   # 最后一组：迭代 20 次
+    for (n, m, seed, b), (iterations, lr) in zip(_PROBLEMS + _PROBLEMS[:1], runs):
         w, b, X, Y = _problem(n, m, seed, b)
         got = unpack(call(fn, dict(w=w, b=b, X=X, Y=Y, num_iterations=iterations,
                                    learning_rate=lr)), names)
@@ -171,11 +177,14 @@ def optimize(fn):
             fail("成本是在更新之后才记的：每次迭代先算梯度和成本、记下成本，再更新 w 和 b")
         if close(w_new, _train(w, b, X, Y, iterations, lr, sign=+1)[0]):
             fail("更新方向反了：梯度下降是 w = w − learning_rate·dw，b 同理")
+        if iterations and b_new == b and b != want[1]:
+            fail("b 没有更新：每次迭代 b = b − learning_rate·db（w 和 b 都要更新）")
         for name, g, v in zip(names, got, want):
             if not close(g, v):
                 fail(f"(n, m) = ({n}, {m})、迭代 {iterations} 次时 {name} 不对："
                      f"每次迭代 dw, db, cost = 梯度(w, b, X, Y)；记下 cost；"
-                     f"w = w − α·dw；b = b − α·db")
+                     f"w = w − α·dw；b = b − α·db（用的是自己写的 propagate 时，"
+                     f"先确认它得 ✓）")
     return "optimize 对了：每次迭代先记成本再更新，成本是 Python float，没有改动传入的 w"
 
 
@@ -186,7 +195,8 @@ def _predict_problems():
     X = np.array([[2.0, 1.0, -1.0, 0.5, 3.0, 0.25],
                   [1.0, 2.0, 0.0, 0.5, -1.0, 0.0],
                   [0.0, 4.0, 1.0, 0.0, 2.0, 0.0]])
-    return [(w, 0.0, X), (w, 1.0, X),
+    near = np.array([[1e-3, -1e-3, 0.02, -0.02, 0.3, -0.3]])   # ŷ 离 0.5 很近：阈值差一点都分得出
+    return [(np.array([[1.0]]), 0.0, near), (w, 0.0, X), (w, 1.0, X),
             (np.array([[2.0]]), -1.0, np.array([[0.5, 0.25, 2.0, -3.0]])),
             (np.array([[0.5], [-1.0]]), 0.25, np.array([[1.5], [1.0]]))]
 
@@ -204,7 +214,11 @@ def predict(fn):
         if got.dtype == bool:
             fail("返回的是布尔数组（True/False）：用 .astype(int) 或 .astype(float) 变成 0/1")
         if not np.all((got == 0) | (got == 1)):
-            fail("返回值里有 0 和 1 以外的数：这是概率 ŷ，还要和 0.5 比较，变成 0/1")
+            if np.all((got == -1) | (got == 1)):
+                fail("返回的是 −1/+1：这里的标签是 0/1，ŷ ≥ 0.5 记 1，否则记 0")
+            if np.all((got > 0) & (got < 1)):
+                fail("返回值里有 0 和 1 以外的数：这是概率 ŷ，还要和 0.5 比较，变成 0/1")
+            fail("返回值里有 0 和 1 以外的数：预测只能是 0 或 1（ŷ ≥ 0.5 记 1，否则记 0）")
         if np.array_equal(got, (z >= 0).astype(float)):
             continue
         if np.array_equal(got, (z > 0).astype(float)):
@@ -215,6 +229,9 @@ def predict(fn):
             fail("算 Z 时忘了加 b：ŷ = σ(wᵀX + b)")
         if np.array_equal(got, (z >= 0.5).astype(float)):
             fail("拿 z 和 0.5 比了：要比较的是概率 ŷ = σ(z)（或者等价地 z ≥ 0）")
+        ones, zeros = z[got == 1], z[got == 0]
+        if ones.size and zeros.size and ones.min() > zeros.max():
+            fail("阈值不对：ŷ ≥ 0.5（也就是 z ≥ 0）记 1；检查和 ŷ 比较的是不是 0.5")
         fail(f"(n, m) = {X.shape} 时预测不对：ŷ = σ(wᵀX + b)，ŷ ≥ 0.5 记 1，否则 0")
     return "predict 对了：形状 (1, m) 的 0/1，ŷ 恰为 0.5 时预测 1"
 
