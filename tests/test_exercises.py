@@ -798,6 +798,20 @@ def propagate_loop(w, b, X, Y):
         db += dz
     return dw / m, db / m, J / m
 """),
+    ("propagate_loop", "dw 累加的是 x·a", """
+def propagate_loop(w, b, X, Y):
+    n, m = X.shape
+    dw, db, J = np.zeros((n, 1)), 0.0, 0.0
+    for i in range(m):
+        z = float(w[:, 0] @ X[:, i]) + b
+        a = 1 / (1 + math.exp(-z))
+        J += -(Y[0, i] * math.log(a) + (1 - Y[0, i]) * math.log(1 - a))
+        dz = a - Y[0, i]
+        for j in range(n):
+            dw[j, 0] += X[j, i] * a
+        db += dz
+    return dw / m, db / m, J / m
+"""),
     ("propagate_loop", "db 只剩最后一个样本的 dz", """
 def propagate_loop(w, b, X, Y):
     n, m = X.shape
@@ -1046,6 +1060,15 @@ def _batches(perm="np.random.default_rng(seed).permutation(m)", default=64, stop
     return _BATCHES.format(perm=perm, default=default, stop=stop, xb=xb, yb=yb)
 
 
+WRONG += [("optimize", "num_iterations 在前", """
+def optimize(w, b, X, Y, learning_rate, num_iterations):
+    costs = []
+    for i in range(num_iterations):
+        dw, db, J = helpers.grads_vectorized(w, b, X, Y)
+        costs.append(J)
+        w, b = w - learning_rate * dw, b - learning_rate * db
+    return w, b, costs
+""")]
 WRONG += [("optimize", words, source) for words, source in [
     ("更新之后才记", _optimize(record="pass", update=_STEP + "\n        costs.append("
                                 "helpers.grads_vectorized(w, b, X, Y)[2])")),

@@ -45,7 +45,10 @@ def _grad_mistake(got, w, b, X, Y):
         first = _grads(w, b, X[:, :1], Y[:, :1])
         if close(db, first[1] / m) or close(db, first[1]):
             return "只算了第一个样本就返回了：return 是不是缩进到了循环里？"
-    last = float((sigma(w.T @ X + b) - Y)[0, -1])     # 最后一个样本的 dz
+    A = sigma(w.T @ X + b)
+    if close(dw, X @ A.T / m) or close(dw, X @ A.T):
+        return "dw 累加的是 x·a，应是 x·dz（dz = a − y）"
+    last = float((A - Y)[0, -1])                     # 最后一个样本的 dz
     if m > 1 and (close(db, last / m) or close(db, last)):
         return "db 只剩最后一个样本的 dz：循环里要累加 db += dz，而不是 db = dz"
     if m > 1 and (close(dw, X[:, -1:] * last / m) or close(dw, X[:, -1:] * last)):
@@ -59,6 +62,11 @@ def _grad_mistake(got, w, b, X, Y):
     if not close(J, want[2]):
         return loss_mistake(J, sigma(w.T @ X + b), Y, "成本")
     return None
+
+
+_OPTIMIZE_HINTS = [("cannot be interpreted as an integer",
+                    "参数的顺序是 optimize(w, b, X, Y, num_iterations, learning_rate)："
+                    "num_iterations 在前（与 helpers.gradient_descent 的顺序相反）")]
 
 
 def _check_propagate(fn, name):
@@ -157,7 +165,7 @@ def optimize(fn):
     for (n, m, seed, b), (iterations, lr) in zip(_PROBLEMS + _PROBLEMS[:1], runs):
         w, b, X, Y = _problem(n, m, seed, b)
         got = unpack(call(fn, dict(w=w, b=b, X=X, Y=Y, num_iterations=iterations,
-                                   learning_rate=lr)), names)
+                                   learning_rate=lr), hints=_OPTIMIZE_HINTS), names)
         want = _train(w, b, X, Y, iterations, lr)
         check_order(got, want, names)
         w_new, b_new, costs = got
