@@ -564,6 +564,14 @@ def loss(y_hat, y):
 def cost(A, Y):
     return float(-np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / len(Y))
 """),
+    ("loss", "两个 log 项放反了", """
+def loss(y_hat, y):
+    return -(y * np.log(1 - y_hat) + (1 - y) * np.log(y_hat))
+"""),
+    ("loss", "这是平方误差", """
+def loss(y_hat, y):
+    return (y_hat - y) ** 2
+"""),
     ("loss", "少了负号", """
 def loss(y_hat, y):
     return y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat)
@@ -1504,7 +1512,7 @@ def propagate_loop(w, b, X, Y):
     return dw / m, db / m, J / m
 """
     line = verdict(capsys, "propagate_loop", define("propagate_loop", loop))
-    assert "z.item()" in line and "float(z)" not in line, line
+    assert ".item()" in line and "float(" not in line, line
     fixed = loop.replace("math.exp(-z)", "math.exp(-z.item())")
     assert verdict(capsys, "propagate_loop", define("propagate_loop", fixed)).startswith("✓ ")
     line = verdict(capsys, "sigmoid", define("sigmoid", """

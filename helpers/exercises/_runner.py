@@ -340,8 +340,8 @@ def _crash(exc, hints):
 
 _SCALAR = ("float(...) 只能转换 0 维数组：只有一个元素的数组（形状 (1, 1) 或 (1,)）"
            "用 .item() 取出那个数，或先看看它的形状")
-_MATH = ("math.exp、math.log 只接受一个数：z 是只有一个元素的数组时用 z.item() "
-         "取出，或对整个数组改用 np.exp、np.log")
+_MATH = ("math.exp、math.log 只接受一个数：对数组逐元素计算要用 np.exp、np.log"
+         "（只有一个元素的数组也可以先用 .item() 取出那个数）")
 _MATMUL = ("矩阵乘法两边的形状对不上：打印两边的 .shape，看是哪一边要转置"
            "（比如 w.T @ X、X @ dZ.T）")
 _HINTS = [      # 常见的 numpy 报错 → 附上的提示
@@ -484,10 +484,10 @@ def hard_coded(wrong, divisors, cases):
     if (len(divisors) > 1 and np.allclose(divisors, divisors[0], rtol=1e-6)
             and 0.5 <= divisors[0] < 1e6):
         return (f"除以的 m 不随数据变（总是 {divisors[0]:.4g}）：m 写死了？"
-                f"用 m = X.shape[1]（或 Y.shape[1]）从参数里取")
+                f"m 是样本数，从参数的形状里取（列数 .shape[1]）")
     if len(wrong) < cases:
         return (f"有的形状对、{wrong[0]} 时不对：是不是把尺寸写死了？"
-                f"形状一律从参数取（比如 m = X.shape[1]）")
+                f"形状一律从参数取（比如样本数 m 是列数 .shape[1]）")
     return None
 
 

@@ -106,6 +106,10 @@ def loss_mistake(got, y_hat, y, what):
         return "用了以 10 为底的对数：这里的 log 是自然对数 np.log"
     if close(got, reduce(first)):
         return "少了 (1 − y)·log(1 − ŷ) 这一项：y = 0 的样本全靠它"
+    if close(got, reduce(-(y * np.log(1 - y_hat) + (1 - y) * np.log(y_hat)))):
+        return "两个 log 项放反了：y 配 log ŷ，(1 − y) 配 log(1 − ŷ)"
+    if close(got, reduce((y_hat - y) ** 2)) or close(got, reduce((y_hat - y) ** 2 / 2)):
+        return "这是平方误差，不是交叉熵：L = −(y·log ŷ + (1 − y)·log(1 − ŷ))"
     return None
 
 
