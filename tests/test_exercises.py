@@ -459,6 +459,15 @@ def sigmoid(z):
 def sigmoid(z):
     return np.exp(z) / (1 + np.exp(z))
 """),
+    ("sigmoid", "e 要取 e^{−|z|}", """
+def sigmoid(z):
+    e = np.exp(-z)
+    return np.where(z >= 0, 1, e) / (1 + e)
+"""),
+    ("graph_backward", "对 b 的局部导数是 c", """
+def graph_backward(a, b, c):
+    return 3.0, 3.0 * b + 0.5, 3.0 * b
+"""),
     ("sigmoid", "np.where 又会把两支", """
 def sigmoid(z):
     return np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z)))

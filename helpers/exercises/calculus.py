@@ -169,6 +169,7 @@ def graph_backward(fn):
         if close(got, (1.0, c, b)):
             fail("忘了乘上游的导数 dJ/dv = 3：链式法则要把一路上的局部导数都乘起来")
         _first_wrong(got, (3.0, 3 * c, 3 * b), names,
-                     ("dJ/dv · dv/da", "dJ/du · du/db", "dJ/du · du/dc"), (a, b, c))
+                     ("dJ/dv · dv/da", "dJ/du · du/db（u = b·c 对 b 的局部导数是 c）",
+                      "dJ/du · du/dc（u = b·c 对 c 的局部导数是 b）"), (a, b, c))
     _also_random(fn, names, lambda a, b, c: (3.0, 3 * c, 3 * b), ("3", "3c", "3b"))
     return "graph_backward 对了：链式法则给出 (3, 3c, 3b)"

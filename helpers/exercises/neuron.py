@@ -55,6 +55,13 @@ def sigmoid(fn):
         if close(got, 1 - want):
             fail("算出的是 σ(−z)：指数的符号反了，或 np.where 的两支放反了"
                  "（z ≥ 0 时是 1/(1 + e^{−z})）")
+        zf = np.asarray(z, dtype=float)
+        with np.errstate(all="ignore"):
+            e = np.exp(-zf)
+            no_abs = np.where(zf >= 0, 1, e) / (1 + e)
+        if np.all(np.isfinite(no_abs)) and close(got, no_abs):
+            fail("z < 0 的那一支不对：两支共用的 e 要取 e^{−|z|}（np.exp(-np.abs(z))），"
+                 "不是 e^{−z}")
         if np.isnan(got).any():
             fail(f"{label} 时结果里有 nan：e^{{z}}/(1+e^{{z}}) 这一支只能用在 z < 0 上，"
                  f"z ≥ 0 用 1/(1+e^{{−z}})")
