@@ -424,6 +424,13 @@ def numerical_derivative(f, w, eps=1e-6):
 def numerical_derivative(f, w, eps=1e-2):
     return (f(w + eps) - f(w - eps)) / (2 * eps)
 """),
+    ("gradient_descent_1d", "没有乘学习率", """
+def gradient_descent_1d(dJ, w0, learning_rate, num_iterations):
+    ws = [w0]
+    for _ in range(num_iterations):
+        ws.append(ws[-1] - dJ(ws[-1]))
+    return ws
+"""),
     ("gradient_descent_1d", "w0 出现了两次", """
 def gradient_descent_1d(dJ, w0, learning_rate, num_iterations):
     ws, w = [w0], w0
@@ -988,6 +995,11 @@ def confusion_matrix(Y_pred, Y):
     ("confusion_matrix", "应为 numpy 数组", """
 def confusion_matrix(Y_pred, Y):
     return [[int(np.sum((Y == t) & (Y_pred == p))) for p in (0, 1)] for t in (0, 1)]
+"""),
+    ("confusion_matrix", "返回的是比例", """
+def confusion_matrix(Y_pred, Y):
+    cm = np.array([[np.sum((Y == t) & (Y_pred == p)) for p in (0, 1)] for t in (0, 1)])
+    return cm / Y.shape[1]
 """),
     ("confusion_matrix", "计数不对", """
 def confusion_matrix(Y_pred, Y):

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from ._runner import call, exercise, fail, unpack
+from ._runner import call, close, exercise, fail, unpack
 
 
 def _labelled(n, m, seed):
@@ -155,5 +155,7 @@ def confusion_matrix(fn):
             fail("TN 和 TP 的位置对调了：左上是 TN（真 0 判 0），右下是 TP（真 1 判 1）")
         if np.array_equal(got, want[::-1, ::-1]) or np.array_equal(got, want[::-1, ::-1].T):
             fail("把正类放在了前面：这里第 0 行/列是标签 0，应为 [[TN, FP], [FN, TP]]")
+        if close(got, want / want.sum()) or close(got, want / want.sum(axis=1, keepdims=True)):
+            fail("返回的是比例（除以了样本数或每行的个数）：混淆矩阵要的是个数")
         fail("计数不对：TN = 真 0 判 0，FP = 真 0 判 1，FN = 真 1 判 0，TP = 真 1 判 1")
     return "confusion_matrix 对了：[[TN, FP], [FN, TP]]，行是真实标签，列是预测，整数计数"

@@ -100,6 +100,8 @@ def gradient_descent_1d(fn):
                  f"（起点 w0 加上每次更新后的 w）")
         if n > 0 and close(got, _descent(dJ, w0, lr, n, sign=+1)):
             fail("更新方向反了：梯度下降是 w − α·dJ(w)，不是加号")
+        if n > 0 and lr != 1 and close(got, _descent(dJ, w0, 1.0, n)):
+            fail("更新时没有乘学习率：每步 w = w − learning_rate·dJ(w)")
         if not close(got, want):
             fail(f"从 w0 = {w0}、α = {lr} 出发的轨迹不对：每步 w = w − learning_rate·dJ(w)，"
                  f"dJ 要在当前的 w 上求值")
