@@ -123,9 +123,9 @@ def train_test_split(X, Y, test_fraction=0.2, seed=0):
 def fit_standardizer(X):
     """由训练集算每个特征的均值和标准差，返回 (mean, std)，形状都是 (n, 1)
 
-    (几乎)不变的特征（比如图像边角上永远为 0 的像素）：std 不超过 |mean| 的 1e-10 倍时，
-    std 记为 1、mean 记为这个特征的第一个值，使它在训练集上标准化后恰为 0（而不是
-    舍入误差除以一个 1e-17 的 std），在新数据上仍是有限数
+    不变的特征（比如图像边角上永远为 0 的像素）：所有值都相等时，std 记为 1、mean 记为
+    这个值，使它在训练集上标准化后恰为 0（而不是舍入误差除以一个 1e-17 的 std），在新
+    数据上仍是有限数；值只要不全相等（哪怕只差一点），就照常标准化
     每个特征先除以与它最大模同量级的 2 的幂 s 再算，最后乘回 s：特征的值接近浮点数
     上限时，求和与平方也不会溢出；乘除 2 的幂没有舍入，普通数据的结果一位不差
     """
@@ -135,7 +135,7 @@ def fit_standardizer(X):
     scaled = X / s
     mean = scaled.mean(axis=1, keepdims=True) * s
     std = scaled.std(axis=1, keepdims=True) * s
-    constant = std <= 1e-10 * np.abs(mean)          # 含 std = 0
+    constant = (X.max(axis=1, keepdims=True) == X.min(axis=1, keepdims=True)) | (std == 0)
     mean = np.where(constant, X[:, :1], mean)
     std = np.where(constant, 1, std).astype(X.dtype)
     return mean, std

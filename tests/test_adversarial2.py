@@ -1,0 +1,76 @@
+"""第二轮对抗性测试里发现的问题：每个用例在修复之前失败（编号见各用例的注释）"""
+
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+import helpers  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _no_warnings_and_close():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        yield
+    plt.close("all")
+
+
+# 1：x ± h 舍入回 x，差分是 0 / 0
+@pytest.mark.parametrize("x, eps", [(1.0, 1e-17), (1.0, 1e-300), (1.0, 5e-324),
+                                    (np.array([1e20, 1.0]), 1e-17)])
+def test_numerical_grad_zero_step_is_named(x, eps):
+    with pytest.raises(ValueError, match="舍入后仍是 x.*eps 取大一些"):
+        helpers.numerical_grad(lambda v: float(np.sum(v ** 2)), x, eps=eps)
+
+
+# 2：值不全相等的特征要真正标准化，而不是被当成常数
+def test_fit_standardizer_near_constant_large_feature():
+    X = np.array([[1e20, 1.0000000001e20, 1e20]])
+    Z = helpers.standardize(X, *helpers.fit_standardizer(X))
+    np.testing.assert_allclose(Z, [[-2 ** -0.5, 2 ** 0.5, -2 ** -0.5]], rtol=1e-5)
+
+
+def test_fit_standardizer_equal_values_still_exactly_zero():
+    X = np.array([[1e20] * 3, [0.1] * 3, [1.0, 2.0, 3.0]])
+    mean, std = helpers.fit_standardizer(X)
+    Z = helpers.standardize(X, mean, std)
+    assert not Z[:2].any() and std[0, 0] == std[1, 0] == 1
+
+
+# 8a：循环里的 z 按顺序相加已经溢出（BLAS 的求和顺序碰巧得到 0）
+def test_grads_loop_diagnoses_its_own_z():
+    x = np.array([1, 1, 1, 1, -1, -1, -1, -1] * 2, float) * 1e308
+    with pytest.raises(ValueError, match="Z = wᵀX \\+ b 超出了浮点数范围"):
+        helpers.grads_loop(np.ones((16, 1)), 0.0, x.reshape(16, 1), [[0]])
+
+
+# 8b：b 超出 float32 的范围，不是 X 没有标准化
+def test_overflow_names_b_beyond_float32():
+    with pytest.raises(ValueError, match="b = 1e\\+39 超出了 float32"):
+        helpers.grads_vectorized(np.ones((1, 1), np.float32), 1e39,
+                                 np.ones((1, 2), np.float32), [[0, 1]])
+
+
+# 8c：还没走一步就溢出，与学习率无关
+def test_divergence_at_start_does_not_blame_learning_rate():
+    X, Y = np.array([[10.0, -10, 20, -20]]), [[1, 0, 1, 0]]
+    runs = (lambda: helpers.gradient_descent([[1e308]], 0.0, X, Y, 0.1, 5),
+            lambda: helpers.minibatch_gradient_descent([[1e308]], 0.0, X, Y, 0.1, 5, 2))
+    for run in runs:
+        with pytest.raises(ValueError, match="训练开始前") as info:
+            run()
+        assert "学习率" not in str(info.value)
+
+
+# 24a：成本的平均值有限，只是先求和再除以 m 时越界
+def test_grads_loop_cost_matches_vectorized_near_float_max():
+    args = ([[2.0]], 0.0, [[0.85e308, -0.85e308]], [[0, 1.0]])
+    loop, vec = helpers.grads_loop(*args), helpers.grads_vectorized(*args)
+    assert loop[2] == vec[2] == 1.7e308
+    np.testing.assert_array_equal(loop[0], vec[0])
