@@ -56,16 +56,25 @@ def check_finite(name, a):
         raise ValueError(f"{name} 中应只有有限数值，实际在位置 {where} 处为 {a[where]}（NaN 或 inf）")
 
 
-def diagnose_nonfinite(w, b, X):
+def diagnose_nonfinite(w, b, X, z_finite=None):
     """结果里出现了 NaN/inf：找出是 w 或 X 里的哪个位置；输入都有限时，
-    说清楚溢出的是 Z = wᵀX + b，还是之后的求和（比如 dw = X dZᵀ / m）"""
+    说清楚溢出的是 Z = wᵀX + b，还是之后的求和（比如 dw = X dZᵀ / m）
+
+    z_finite: 调用者自己算的 Z 是否有限（求和顺序不同，结果可能不同）；None 时这里算
+    """
     __tracebackhide__ = True
     check_finite("w", w)
     check_finite("X", X)
+    dtype = np.result_type(w, X)
+    top = float(np.finfo(dtype).max)
+    if abs(b) > top:
+        raise ValueError(f"b = {b:.3g} 超出了 {dtype} 能表示的范围（约 ±{top:.3g}）："
+                         f"b 取小一些，或者 w、X 用 float64")
     sizes = (f"max|w| = {np.max(np.abs(w)):.3g}，|b| = {abs(b):.3g}，"
              f"max|X| = {np.max(np.abs(X)):.3g}")
-    with np.errstate(all="ignore"):
-        z_finite = np.isfinite(w.T @ X + b).all()
+    if z_finite is None:
+        with np.errstate(all="ignore"):
+            z_finite = np.isfinite(w.T @ X + b).all()
     if not z_finite:
         raise ValueError(f"Z = wᵀX + b 超出了浮点数范围（溢出成 inf）：输入虽然都是有限数，"
                          f"但 {sizes}；试试先标准化 X")
