@@ -145,17 +145,15 @@ def standardize(X, mean, std):
     """(X − mean) / std，逐特征；mean、std 来自 fit_standardizer（只用训练集拟合）"""
     X = as_matrix("X", X)
     n, m = X.shape
-    checked = []
+    mean, std = as_array("mean", mean), as_array("std", std)
+    if mean.shape == std.shape == (m, 1) != (n, 1):     # 可能是 X 排反了，也可能是 mean、std 拿错了
+        raise ValueError(f"mean、std 有 {m} 个特征，而 X 的形状为 {X.shape}（每行一个特征，"
+                         f"有 {n} 行），对不上：如果 X 的样本排成了行，试试 X.T；如果 X 没错，"
+                         f"mean、std 应由同样排法（每列一个样本）的训练集用 fit_standardizer 算出")
     for name, v in (("mean", mean), ("std", std)):
-        v = as_array(name, v)
         if v.shape != (n, 1):
-            if v.shape == (m, 1) and m != n:
-                raise ValueError(f"X 的形状应为 ({m}, m)：每列一个样本（{name} 有 {m} 个特征），"
-                                 f"实际为 {X.shape}：看起来样本排成了行，试试 X.T")
             raise ValueError(f"{name} 的形状应为 ({n}, 1)（与 X 的特征数 n={n} 一致），实际为 {v.shape}")
         check_finite(name, v)
-        checked.append(v)
-    mean, std = checked
     if np.any(std <= 0):
         raise ValueError(f"std 的每个分量都应为正数，实际最小为 {std.min():g}")
     with np.errstate(all="ignore"):
