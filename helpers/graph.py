@@ -26,6 +26,7 @@ class Value:
     """计算图中的一个标量结点
 
     data: 前向算出的值（float）；grad: 反向传播后为 ∂(输出)/∂(这个结点)
+    grad_of: 那个"输出"，即调用了 backward() 的结点（还没有反向传播时为 None）
     label: 名字（画图用）；op: 产生它的运算（叶子结点为空字符串）
     """
 
@@ -38,6 +39,7 @@ class Value:
         self.op = op
         self._prev = tuple(_children)
         self._backward = lambda: None      # 叶子结点没有要往下传的东西
+        self.grad_of = None                # 做过 backward() 后：grad 是对哪个结点的导数
 
     @property
     def inputs(self):
@@ -206,6 +208,7 @@ class Value:
         order = self.topological_order()
         for node in order:
             node.grad = 0.0
+            node.grad_of = self            # grad 是 ∂(self)/∂(node)：画图时用来写出 ∂J/∂x
         self.grad = 1.0
         for node in reversed(order):
             node._backward()
