@@ -74,3 +74,67 @@ def test_grads_loop_cost_matches_vectorized_near_float_max():
     loop, vec = helpers.grads_loop(*args), helpers.grads_vectorized(*args)
     assert loop[2] == vec[2] == 1.7e308
     np.testing.assert_array_equal(loop[0], vec[0])
+
+
+# 6、7：matplotlib 逐行决定是否按 mathtext 排版；多行的文字要逐行检查
+@pytest.mark.parametrize("labels, ylabel", [
+    ({"$\\alpha = 0.1$\n$m = 32$": [1, 2]}, "$J$"),
+    ({"a": [1, 2]}, "$J$\n$(w,b)$"),
+    ({"a": [1, 2]}, "成本\n$J(w, b)$"),
+    ({"a": [1, 2]}, "$\\alpha$\n学习率"),
+])
+def test_multiline_labels_checked_line_by_line(labels, ylabel, capfd, caplog):
+    ax = helpers.plot_costs(labels, ylabel=ylabel)
+    ax.figure.canvas.draw()
+    assert capfd.readouterr().err == "" and not caplog.records     # matplotlib 用 logging 警告
+
+
+def test_chinese_and_math_on_one_line_still_rejected():
+    with pytest.raises(ValueError, match="同一行既有中文又有"):
+        helpers.plot_costs({"a": [1, 2]}, ylabel="$\\alpha$ 学习率")
+
+
+# 27：draw_graph 自己把标签放进 $…$，学习者没写 $
+@pytest.mark.parametrize("kwargs", [dict(label="权重"), dict(formulas={"u": "u = 权重"}),
+                                    dict(output_name="成本")])
+def test_draw_graph_chinese_label_message(kwargs):
+    u = helpers.Value(2.0, label=kwargs.pop("label", "u"))
+    u.backward()
+    with pytest.raises(ValueError, match="计算图的标签和公式由 mathtext 排版") as info:
+        helpers.draw_graph(u, show_grad=True, **kwargs)
+    assert "$…$" not in str(info.value)
+
+
+# 28：emoji 不是中文
+def test_emoji_is_not_called_chinese():
+    from helpers.figtext import _has_cjk
+    assert not _has_cjk("$x$ 😀") and _has_cjk("成本") and _has_cjk("，")
+
+
+# 9：画子图时，梯度是对调用了 backward() 的结点的
+def test_draw_graph_subgraph_after_backward():
+    a, b = helpers.Value(2.0, label="a"), helpers.Value(3.0, label="b")
+    d = a * b
+    d.label = "d"
+    L = d * 2
+    L.label = "L"
+    L.backward()
+    ax = helpers.draw_graph(d, show_grad=True)
+    texts = [t.get_text() for t in ax.texts]
+    assert "$a = 2$\n$\\partial L/\\partial a = 6$" in texts
+    assert "$d = 6$\n$\\partial L/\\partial d = 2$" in texts
+
+
+def test_draw_graph_without_backward_still_refused():
+    with pytest.raises(ValueError, match="还没有做反向传播"):
+        helpers.draw_graph(helpers.Value(1.0, label="q"), show_grad=True)
+
+
+# 10：mean、std 与 X 对不上时，X 不一定排反了
+def test_standardize_mismatch_offers_both_causes():
+    Xtr = np.arange(21.0).reshape(3, 7)
+    with pytest.raises(ValueError, match="如果 X 没错，mean、std 应由"):
+        helpers.standardize(Xtr, *helpers.fit_standardizer(Xtr.T))
+    with pytest.raises(ValueError, match="mean 的形状应为 \\(3, 1\\)") as info:
+        helpers.standardize(Xtr, np.zeros((7, 1)), np.ones((3, 1)))
+    assert "X.T" not in str(info.value)
