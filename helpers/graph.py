@@ -20,12 +20,14 @@ _NUMPY_OPS = {"add": operator.add, "subtract": operator.sub, "multiply": operato
               "divide": operator.truediv, "true_divide": operator.truediv,
               "power": operator.pow,
               "negative": operator.neg, "positive": operator.pos}
+_COMPARISONS = {"less", "less_equal", "greater", "greater_equal"}
 
 
 class Value:
     """计算图中的一个标量结点
 
     data: 前向算出的值（float）；grad: 反向传播后为 ∂(输出)/∂(这个结点)
+    == 比较的是"是不是同一个结点"（结点要能放进集合、当作字典的键），不比较 data
     grad_of: 那个"输出"，即调用了 backward() 的结点（还没有反向传播时为 None）
     label: 名字（画图用）；op: 产生它的运算（叶子结点为空字符串）
     """
@@ -84,19 +86,60 @@ class Value:
 
     __rmatmul__ = __matmul__
 
+    def __int__(self):
+        self._refuse("int(x)、round(x)", "要数值就用 x.data，比如 round(x.data, 2)")
+
+    __round__ = __index__ = __int__
+
+    def __bool__(self):                    # == 比较的是"是不是同一个结点"，所以 if x: 也不猜
+        self._refuse("当作真假值（if x:、bool(x)）", "比较它的前向值，比如 if x.data > 0:")
+
+    def __floordiv__(self, other):
+        self._refuse("整除 // 和取余 %", "它们不可导，这门课的计算图里没有；要数值就用 x.data // 2")
+
+    __rfloordiv__ = __mod__ = __rmod__ = __divmod__ = __rdivmod__ = __floordiv__
+
+    def __invert__(self):
+        self._refuse("按位取反 ~", "Value 是实数结点；要相反数用 -x")
+
+    def __len__(self):
+        self._refuse("len()、for 循环或 list()", "Value 是一个标量结点，不是序列")
+
+    __iter__ = __len__
+
+    def __format__(self, spec):            # f"{x:.2f}" 格式化前向值；f"{x}" 仍是 repr
+        return format(self.data, spec) if spec else str(self)
+
     def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
         """numpy 遇到 Value 时调用这里：+ − × ÷ ** 按 Value 的运算算，别的函数用中文拒绝"""
+        if ufunc.__name__ in _COMPARISONS and method == "__call__":
+            self.__lt__(None)
         op = _NUMPY_OPS.get(ufunc.__name__)
         if op is None or method != "__call__" or kwargs:
-            self._refuse(f" numpy 的函数 np.{ufunc.__name__}",
-                         "它不会记下求导规则；用 Value 自己的运算（+ − × ÷ **、"
-                         "x.exp()、x.log()、x.sigmoid()），要数值就用 x.data")
+            name = ufunc.__name__ + ("" if method == "__call__" else f".{method}")
+            self._refuse_numpy(f"np.{name}")
         return op(*(v if isinstance(v, Value) else self._wrap(v).data for v in inputs))
 
+    def __array_function__(self, func, types, args, kwargs):
+        """np.isclose(x, 1) 之类的 numpy 函数：直接说不支持，而不是报它内部用到的 abs"""
+        self._refuse_numpy(f"np.{func.__name__}")
+
+    def _refuse_numpy(self, name):
+        self._refuse(f" numpy 的函数 {name}",
+                     "它不会记下求导规则；用 Value 自己的运算（+ − × ÷ **、"
+                     "x.exp()、x.log()、x.sigmoid()），要数值就用 x.data")
+
     # 每种运算：前向算出 out，并在 out._backward 里存好局部导数规则（链式法则的一环）
+    @staticmethod
+    def _finite(data, x, op, y):
+        """运算结果超出浮点数范围时说清楚是哪个运算（而不是笼统地说 data 不是有限数）"""
+        if not math.isfinite(data):
+            raise ValueError(f"{x.data:g} {op} {y.data:g} 的结果超出了浮点数的范围（约 ±1.8e308）")
+        return data
+
     def __add__(self, other):
         other = self._wrap(other)
-        out = Value(self.data + other.data, _children=(self, other), op="+")
+        out = Value(self._finite(self.data + other.data, self, "+", other), _children=(self, other), op="+")
 
         def _backward():                   # ∂(x+y)/∂x = 1，∂(x+y)/∂y = 1
             self.grad += out.grad
@@ -106,7 +149,7 @@ class Value:
 
     def __mul__(self, other):
         other = self._wrap(other)
-        out = Value(self.data * other.data, _children=(self, other), op="*")
+        out = Value(self._finite(self.data * other.data, self, "×", other), _children=(self, other), op="*")
 
         def _backward():                   # ∂(xy)/∂x = y，∂(xy)/∂y = x
             self.grad += other.data * out.grad
@@ -170,8 +213,14 @@ class Value:
     def __sub__(self, other):
         return self + (-self._wrap(other))
 
-    def __truediv__(self, other):
-        return self * self._wrap(other) ** -1
+    def __truediv__(self, other):          # x / y 在图里是 x · y⁻¹
+        other = self._wrap(other)
+        if other.data == 0:
+            raise ValueError(f"除数为 0：{self.data:g} / 0 没有定义")
+        if not math.isfinite(1 / other.data):
+            raise ValueError(f"除数 {other.data:g} 太接近 0：x / y 在计算图里是 x · y⁻¹，"
+                             f"而 1 / {other.data:g} 超出了浮点数的范围（约 1.8e308）")
+        return self * other ** -1
 
     __radd__ = __add__                     # 加法、乘法可交换：3 + x 与 x + 3 相同
     __rmul__ = __mul__

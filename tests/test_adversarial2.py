@@ -138,3 +138,48 @@ def test_standardize_mismatch_offers_both_causes():
     with pytest.raises(ValueError, match="mean 的形状应为 \\(3, 1\\)") as info:
         helpers.standardize(Xtr, np.zeros((7, 1)), np.ones((3, 1)))
     assert "X.T" not in str(info.value)
+
+
+# 29：Value 的运算越界或除以 0 时，说的是那个运算
+@pytest.mark.parametrize("make, words", [
+    (lambda V: V(1e200) * V(1e200), "1e\\+200 × 1e\\+200 的结果超出了浮点数的范围"),
+    (lambda V: V(1e308) + V(1e308), "的结果超出了浮点数的范围"),
+    (lambda V: V(3) / V(0), "除数为 0"),
+    (lambda V: 3 / V(0), "除数为 0"),
+    (lambda V: V(1) / V(1e-320), "太接近 0"),
+    (lambda V: V(__import__("fractions").Fraction(10 ** 400, 3)), "更大的 Fraction"),
+])
+def test_value_overflow_and_division_messages(make, words):
+    with pytest.raises(ValueError, match=words):
+        make(helpers.Value)
+
+
+# 5：numpy 的函数和比较，说的是用户调用的那个
+@pytest.mark.parametrize("call, words", [
+    (lambda v: np.isclose(v, 1.0), "np.isclose"),
+    (lambda v: np.allclose(v, 1.0), "np.allclose"),
+    (lambda v: np.float64(1) < v, "比较大小"),
+    (lambda v: np.add.outer(v, v), "np.add.outer"),
+    (lambda v: np.multiply.at(v, 0, v), "np.multiply.at"),
+])
+def test_value_numpy_messages_name_the_call(call, words):
+    with pytest.raises(TypeError, match=words):
+        call(helpers.Value(1.0))
+
+
+def test_value_numpy_arithmetic_still_works():
+    V = helpers.Value
+    assert (np.float64(2) * V(3.0)).data == 6 and np.array([V(1.0), V(2.0)]).sum().data == 3
+
+
+# 4、3：其余的误用也用中文拒绝；带格式的 f-string 格式化前向值
+@pytest.mark.parametrize("call", [int, round, bool, len, list, lambda v: v // 2, lambda v: v % 2,
+                                  lambda v: divmod(v, 2), lambda v: ~v])
+def test_value_misuse_in_chinese(call):
+    with pytest.raises(TypeError, match="Value 不支持"):
+        call(helpers.Value(1.5))
+
+
+def test_value_format_spec_formats_data():
+    v = helpers.Value(1.0)
+    assert f"{v:.2f}" == "1.00" and f"{v}" == repr(v)
