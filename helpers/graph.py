@@ -216,7 +216,7 @@ class Value:
     def __truediv__(self, other):          # x / y 在图里是 x · y⁻¹
         other = self._wrap(other)
         if other.data == 0:
-            raise ValueError(f"除数为 0：{self.data:g} / 0 没有定义")
+            raise ValueError(f"不能除以 0：{self.data:g} / 0 没有定义")
         if not math.isfinite(1 / other.data):
             raise ValueError(f"除数 {other.data:g} 太接近 0：x / y 在计算图里是 x · y⁻¹，"
                              f"而 1 / {other.data:g} 超出了浮点数的范围（约 1.8e308）")
