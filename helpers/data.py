@@ -1,5 +1,6 @@
 """数据：读取 data/ 下的真实数据（先核对 sha256）、划分训练/测试集、标准化、生成二维玩具数据"""
 
+import errno
 import hashlib
 import os
 from pathlib import Path
@@ -29,11 +30,27 @@ def _read_verified(name, data_dir):
     Windows 上的 Git 默认（core.autocrlf=true）会把行尾改成 CRLF：先统一行尾再核对，
     所以无论取回时行尾是哪一种，内容一样就通过
     """
-    if data_dir is not None and not isinstance(data_dir, (str, os.PathLike)):
-        raise TypeError(f"data_dir 应为目录的路径（字符串或 pathlib.Path），"
-                        f"实际为 {type(data_dir).__name__}：{data_dir!r}")
-    folder = DATA_DIR if data_dir is None else Path(data_dir)
+    if data_dir is not None:
+        try:
+            text = os.fspath(data_dir)
+        except TypeError:
+            text = None
+        if not isinstance(text, str):
+            raise TypeError(f"data_dir 应为目录的路径（字符串或 pathlib.Path），"
+                            f"实际为 {type(data_dir).__name__}：{data_dir!r}")
+    folder = DATA_DIR if data_dir is None else Path(text)
     path = folder / name
+    try:
+        return _read_checked(name, folder, path)
+    except OSError as exc:
+        if isinstance(exc, FileNotFoundError) and not exc.errno:
+            raise                          # 上面自己写的中文说明
+        code = errno.errorcode.get(exc.errno, exc.errno)     # 比如 ENAMETOOLONG、EACCES
+        raise FileNotFoundError(f"读不到数据文件 {name}：操作系统拒绝了路径 {str(path)[:80]!r}"
+                                f"（{code}：比如路径太长、没有读取权限）；检查 data_dir") from None
+
+
+def _read_checked(name, folder, path):
     if folder.is_file():
         raise FileNotFoundError(f"data_dir 应为数据文件所在的目录，实际是一个文件（{folder}）："
                                 f"试试 data_dir={str(folder.parent)!r}")
@@ -42,7 +59,8 @@ def _read_verified(name, data_dir):
                                 f"请从课程仓库重新取回 data/{name}（来源见 data/README.md）")
     if not path.is_file():
         raise FileNotFoundError(
-            f"找不到数据文件 {name}：应在 {folder.name}/ 目录下（{path}），实际不存在；"
+            f"找不到数据文件 {name}：应在 {folder.name + '/' if folder.name else str(folder)} "
+            f"目录下（{path}），实际不存在；"
             f"请从课程仓库重新取回 data/{name}（来源见 data/README.md）"
         )
     raw = path.read_bytes().replace(b"\r\n", b"\n")

@@ -183,3 +183,31 @@ def test_value_misuse_in_chinese(call):
 def test_value_format_spec_formats_data():
     v = helpers.Value(1.0)
     assert f"{v:.2f}" == "1.00" and f"{v}" == repr(v)
+
+
+# 11：data_dir 为空串或 "."、路径太长、__fspath__ 返回 bytes
+@pytest.mark.parametrize("data_dir", ["", "."])
+def test_data_dir_current_folder_named(data_dir, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(FileNotFoundError, match="应在 \\. 目录下"):
+        helpers.load_breast_cancer(data_dir=data_dir)
+
+
+def test_data_dir_too_long_in_chinese():
+    with pytest.raises(FileNotFoundError, match="操作系统拒绝了路径.*ENAMETOOLONG"):
+        helpers.load_breast_cancer(data_dir="/tmp/" + "a" * 300)
+
+
+def test_data_dir_bytes_pathlike_in_chinese():
+    class BytesPath:
+        def __fspath__(self):
+            return b"data"
+    with pytest.raises(TypeError, match="data_dir 应为目录的路径"):
+        helpers.load_breast_cancer(data_dir=BytesPath())
+
+
+# 17：长度不齐的嵌套列表：不转述 numpy 的英文
+def test_ragged_input_says_rows_differ():
+    with pytest.raises(TypeError, match="各行的长度不一样") as info:
+        helpers.sigmoid([[1, 2], [3]])
+    assert "inhomogeneous" not in str(info.value)
