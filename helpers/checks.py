@@ -30,8 +30,11 @@ def as_array(name, value):
         try:
             a = np.asarray(value)
         except Exception as exc:  # 比如长度不齐的嵌套列表
+            why = ("：各行的长度不一样（比如 [[1, 2], [3]]），每行应有同样多的数"
+                   if isinstance(exc, ValueError) and "inhomogeneous" in str(exc)
+                   else f"（{type(exc).__name__}）")
             raise TypeError(f"{name} 应为数值数组，实际无法转成数组"
-                            f"（{type(value).__name__}）：{exc}") from None
+                            f"（{type(value).__name__}）{why}") from None
     if a.dtype.kind == "c":
         raise TypeError(f"{name} 应为实数数组，实际的 dtype 为 {a.dtype}")
     if a.dtype.kind == "O":
