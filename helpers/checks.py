@@ -121,8 +121,9 @@ def as_row(name, value, m=None, ref="X"):
 
 
 def show_values(values):
-    """列出几个数，用能区分相邻浮点数的精度（1.0000000000000002 不会显示成 1）"""
-    return ", ".join(repr(float(v)) for v in values)
+    """列出数组里的几个数，按它自己的 dtype 用能区分相邻浮点数的最短写法
+    （float64 的 1.0000000000000002 不会显示成 1，float32 的 0.1 不会显示成 0.10000000149011612）"""
+    return ", ".join(str(v) for v in values)
 
 
 def as_labels(name, value, m=None, ref="X"):

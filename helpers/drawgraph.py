@@ -96,6 +96,8 @@ def draw_graph(root, formulas=None, show_grad=False, output_name=None, ax=None, 
     formulas = formulas or {}
     if not isinstance(formulas, dict):
         raise TypeError(f"formulas 应为字典 {{label: 公式}}，实际为 {type(formulas).__name__}")
+    if not isinstance(show_grad, (bool, np.bool_)):
+        raise TypeError(f"show_grad 应为 True 或 False，实际为 {type(show_grad).__name__}：{show_grad!r}")
     source = getattr(root, "grad_of", None)   # backward() 从哪个结点开始的：可以是 root 之后的结点
     out = output_name or (source.label if source is not None else "") or root.label or "J"
     if show_grad and source is None:
@@ -103,6 +105,10 @@ def draw_graph(root, formulas=None, show_grad=False, output_name=None, ax=None, 
                          "再调用 draw_graph(root, show_grad=True)")
     check_axes(ax, figsize)
     shown, inputs, pos = _graph_layout(root)
+    unknown = [key for key in formulas if key not in {node.label for node in shown}]
+    if unknown:
+        raise ValueError(f"formulas 里的 {unknown[0]!r} 不是图里任何结点的 label：图里的 label 有 "
+                         f"{', '.join(repr(node.label) for node in shown)}")
     texts = _box_texts(shown, formulas, show_grad, out)
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]

@@ -6,6 +6,7 @@ import numbers
 import re
 
 import matplotlib.pyplot as plt
+import numpy as np
 from matplotlib import font_manager
 from matplotlib.mathtext import MathTextParser
 
@@ -107,12 +108,15 @@ def check_axes(ax, figsize):
                         f"或 None，实际为 {type(ax).__name__}：{ax!r}")
     if figsize is None:
         return
-    ok = isinstance(figsize, (tuple, list)) and len(figsize) == 2 and all(
-        isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v) and v > 0
-        for v in figsize)
+    ok = (isinstance(figsize, (tuple, list, np.ndarray)) and np.ndim(figsize) == 1
+          and len(figsize) == 2 and all(
+              isinstance(v, numbers.Real) and not isinstance(v, (bool, np.bool_))
+              and math.isfinite(v) and v > 0 for v in figsize))
     if not ok:
         raise TypeError(f"figsize 应为 (宽, 高) 两个正数（单位英寸），比如 (6, 4)，"
                         f"实际为 {figsize!r}")
+    if not all(0.5 <= v <= 100 for v in figsize):   # 太大 matplotlib 拒绝渲染，太小画不下文字
+        raise ValueError(f"figsize 的宽和高应在 0.5 到 100 英寸之间，比如 (6, 4)，实际为 {tuple(figsize)}")
 
 
 def check_color(name, color):

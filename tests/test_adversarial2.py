@@ -211,3 +211,48 @@ def test_ragged_input_says_rows_differ():
     with pytest.raises(TypeError, match="各行的长度不一样") as info:
         helpers.sigmoid([[1, 2], [3]])
     assert "inhomogeneous" not in str(info.value)
+
+
+# 12：边界在无穷远处时说出来、不在图例里留一条看不见的线；float32 的值按 float32 显示；figsize
+def test_decision_boundary_at_infinity_is_said(capsys):
+    X, Y = helpers.make_toy_2d(40, seed=0)
+    ax = helpers.plot_decision_boundary(np.full((2, 1), 1e-320), 1.0, X, Y)
+    assert "决策边界在无穷远处" in capsys.readouterr().out
+    assert not ax.get_lines()
+
+
+def test_float32_values_shown_as_float32():
+    with pytest.raises(ValueError, match="出现了 0\\.1$"):
+        helpers.accuracy(np.array([[0.1]], np.float32), [[1]])
+    with pytest.raises(ValueError, match="1\\.0000000000000002"):
+        helpers.accuracy(np.array([[1.0000000000000002]]), [[1]])
+
+
+def test_figsize_array_accepted_extremes_refused_in_chinese():
+    helpers.plot_costs({"a": [1, 2]}, figsize=np.array([5, 5]))
+    for size in [(1e5, 1e5), (1e-3, 1e-3)]:
+        with pytest.raises(ValueError, match="0\\.5 到 100 英寸"):
+            helpers.plot_costs({"a": [1, 2]}, figsize=size)
+
+
+# 7（第一轮）：空的成本序列
+def test_plot_costs_empty_series_refused():
+    with pytest.raises(ValueError, match="是空的"):
+        helpers.plot_costs({"a": []})
+
+
+# 36：draw_graph 的 formulas 拼错了 label、show_grad 不是 bool
+def test_draw_graph_unknown_formula_key_and_show_grad_type():
+    a, b = helpers.Value(2.0, label="a"), helpers.Value(3.0, label="b")
+    d = a * b
+    d.label = "d"
+    with pytest.raises(ValueError, match="'dd' 不是图里任何结点的 label.*'a', 'b', 'd'"):
+        helpers.draw_graph(d, formulas={"dd": "d = ab"})
+    with pytest.raises(TypeError, match="show_grad 应为 True 或 False"):
+        helpers.draw_graph(d, show_grad="no")
+
+
+# 34：e^{−|z|} 会下溢为 0
+def test_exp_neg_abs_docstring_says_it_can_be_zero():
+    from helpers import kernel
+    assert kernel.exp_neg_abs(np.array([800.0]))[0] == 0 and "[0, 1]" in kernel.exp_neg_abs.__doc__
