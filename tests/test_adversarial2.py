@@ -1,24 +1,11 @@
 """第二轮对抗性测试里发现的问题：每个用例在修复之前失败（编号见各用例的注释）"""
 
-import warnings
+import numpy as np
+import pytest
+# 与第一轮相同的自动夹具：警告即失败，用完关掉图（也让 matplotlib 用 Agg）
+from test_adversarial import _no_warnings_and_close  # noqa: F401
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-import helpers  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def _no_warnings_and_close():
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        yield
-    plt.close("all")
+import helpers
 
 
 # 1：x ± h 舍入回 x，差分是 0 / 0
