@@ -33,6 +33,9 @@ class Value:
     """
 
     def __init__(self, data, label="", _children=(), op=""):
+        if _children and not math.isfinite(data):     # 说清楚是哪个运算越界，而不是笼统地说 data
+            shown = f" {'×' if op == '*' else op} ".join(f"{c.data:g}" for c in _children)
+            raise ValueError(f"{shown} 的结果超出了浮点数的范围（约 ±1.8e308）")
         self.data = as_scalar("data", data)
         if not isinstance(label, str):
             raise TypeError(f"label 应为字符串，实际为 {type(label).__name__}")
@@ -130,16 +133,9 @@ class Value:
                      "x.exp()、x.log()、x.sigmoid()），要数值就用 x.data")
 
     # 每种运算：前向算出 out，并在 out._backward 里存好局部导数规则（链式法则的一环）
-    @staticmethod
-    def _finite(data, x, op, y):
-        """运算结果超出浮点数范围时说清楚是哪个运算（而不是笼统地说 data 不是有限数）"""
-        if not math.isfinite(data):
-            raise ValueError(f"{x.data:g} {op} {y.data:g} 的结果超出了浮点数的范围（约 ±1.8e308）")
-        return data
-
     def __add__(self, other):
         other = self._wrap(other)
-        out = Value(self._finite(self.data + other.data, self, "+", other), _children=(self, other), op="+")
+        out = Value(self.data + other.data, _children=(self, other), op="+")
 
         def _backward():                   # ∂(x+y)/∂x = 1，∂(x+y)/∂y = 1
             self.grad += out.grad
@@ -149,7 +145,7 @@ class Value:
 
     def __mul__(self, other):
         other = self._wrap(other)
-        out = Value(self._finite(self.data * other.data, self, "×", other), _children=(self, other), op="*")
+        out = Value(self.data * other.data, _children=(self, other), op="*")
 
         def _backward():                   # ∂(xy)/∂x = y，∂(xy)/∂y = x
             self.grad += other.data * out.grad

@@ -238,8 +238,3 @@ def test_draw_graph_unknown_formula_key_and_show_grad_type():
     with pytest.raises(TypeError, match="show_grad 应为 True 或 False"):
         helpers.draw_graph(d, show_grad="no")
 
-
-# 34：e^{−|z|} 会下溢为 0
-def test_exp_neg_abs_docstring_says_it_can_be_zero():
-    from helpers import kernel
-    assert kernel.exp_neg_abs(np.array([800.0]))[0] == 0 and "[0, 1]" in kernel.exp_neg_abs.__doc__
