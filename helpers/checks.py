@@ -30,8 +30,11 @@ def as_array(name, value):
         try:
             a = np.asarray(value)
         except Exception as exc:  # 比如长度不齐的嵌套列表
+            why = ("：各行的长度不一样（比如 [[1, 2], [3]]），每行应有同样多的数"
+                   if isinstance(exc, ValueError) and "inhomogeneous" in str(exc)
+                   else f"（{type(exc).__name__}）")
             raise TypeError(f"{name} 应为数值数组，实际无法转成数组"
-                            f"（{type(value).__name__}）：{exc}") from None
+                            f"（{type(value).__name__}）{why}") from None
     if a.dtype.kind == "c":
         raise TypeError(f"{name} 应为实数数组，实际的 dtype 为 {a.dtype}")
     if a.dtype.kind == "O":
@@ -56,16 +59,25 @@ def check_finite(name, a):
         raise ValueError(f"{name} 中应只有有限数值，实际在位置 {where} 处为 {a[where]}（NaN 或 inf）")
 
 
-def diagnose_nonfinite(w, b, X):
+def diagnose_nonfinite(w, b, X, z_finite=None):
     """结果里出现了 NaN/inf：找出是 w 或 X 里的哪个位置；输入都有限时，
-    说清楚溢出的是 Z = wᵀX + b，还是之后的求和（比如 dw = X dZᵀ / m）"""
+    说清楚溢出的是 Z = wᵀX + b，还是之后的求和（比如 dw = X dZᵀ / m）
+
+    z_finite: 调用者自己算的 Z 是否有限（求和顺序不同，结果可能不同）；None 时这里算
+    """
     __tracebackhide__ = True
     check_finite("w", w)
     check_finite("X", X)
+    dtype = np.result_type(w, X)
+    top = float(np.finfo(dtype).max)
+    if abs(b) > top:
+        raise ValueError(f"b = {b:.3g} 超出了 {dtype} 能表示的范围（约 ±{top:.3g}）："
+                         f"b 取小一些，或者 w、X 用 float64")
     sizes = (f"max|w| = {np.max(np.abs(w)):.3g}，|b| = {abs(b):.3g}，"
              f"max|X| = {np.max(np.abs(X)):.3g}")
-    with np.errstate(all="ignore"):
-        z_finite = np.isfinite(w.T @ X + b).all()
+    if z_finite is None:
+        with np.errstate(all="ignore"):
+            z_finite = np.isfinite(w.T @ X + b).all()
     if not z_finite:
         raise ValueError(f"Z = wᵀX + b 超出了浮点数范围（溢出成 inf）：输入虽然都是有限数，"
                          f"但 {sizes}；试试先标准化 X")
@@ -109,8 +121,9 @@ def as_row(name, value, m=None, ref="X"):
 
 
 def show_values(values):
-    """列出几个数，用能区分相邻浮点数的精度（1.0000000000000002 不会显示成 1）"""
-    return ", ".join(repr(float(v)) for v in values)
+    """列出数组里的几个数，按它自己的 dtype 用能区分相邻浮点数的最短写法
+    （float64 的 1.0000000000000002 不会显示成 1，float32 的 0.1 不会显示成 0.10000000149011612）"""
+    return ", ".join(str(v) for v in values)
 
 
 def as_labels(name, value, m=None, ref="X"):

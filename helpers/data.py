@@ -1,5 +1,6 @@
 """数据：读取 data/ 下的真实数据（先核对 sha256）、划分训练/测试集、标准化、生成二维玩具数据"""
 
+import errno
 import hashlib
 import os
 from pathlib import Path
@@ -29,11 +30,27 @@ def _read_verified(name, data_dir):
     Windows 上的 Git 默认（core.autocrlf=true）会把行尾改成 CRLF：先统一行尾再核对，
     所以无论取回时行尾是哪一种，内容一样就通过
     """
-    if data_dir is not None and not isinstance(data_dir, (str, os.PathLike)):
-        raise TypeError(f"data_dir 应为目录的路径（字符串或 pathlib.Path），"
-                        f"实际为 {type(data_dir).__name__}：{data_dir!r}")
-    folder = DATA_DIR if data_dir is None else Path(data_dir)
+    if data_dir is not None:
+        try:
+            text = os.fspath(data_dir)
+        except TypeError:
+            text = None
+        if not isinstance(text, str):
+            raise TypeError(f"data_dir 应为目录的路径（字符串或 pathlib.Path），"
+                            f"实际为 {type(data_dir).__name__}：{data_dir!r}")
+    folder = DATA_DIR if data_dir is None else Path(text)
     path = folder / name
+    try:
+        return _read_checked(name, folder, path)
+    except OSError as exc:
+        if isinstance(exc, FileNotFoundError) and not exc.errno:
+            raise                          # 上面自己写的中文说明
+        code = errno.errorcode.get(exc.errno, exc.errno)     # 比如 ENAMETOOLONG、EACCES
+        raise FileNotFoundError(f"读不到数据文件 {name}：操作系统拒绝了路径 {str(path)[:80]!r}"
+                                f"（{code}：比如路径太长、没有读取权限）；检查 data_dir") from None
+
+
+def _read_checked(name, folder, path):
     if folder.is_file():
         raise FileNotFoundError(f"data_dir 应为数据文件所在的目录，实际是一个文件（{folder}）："
                                 f"试试 data_dir={str(folder.parent)!r}")
@@ -42,7 +59,8 @@ def _read_verified(name, data_dir):
                                 f"请从课程仓库重新取回 data/{name}（来源见 data/README.md）")
     if not path.is_file():
         raise FileNotFoundError(
-            f"找不到数据文件 {name}：应在 {folder.name}/ 目录下（{path}），实际不存在；"
+            f"找不到数据文件 {name}：应在 {folder.name + '/' if folder.name else str(folder)} "
+            f"目录下（{path}），实际不存在；"
             f"请从课程仓库重新取回 data/{name}（来源见 data/README.md）"
         )
     raw = path.read_bytes().replace(b"\r\n", b"\n")
@@ -123,9 +141,9 @@ def train_test_split(X, Y, test_fraction=0.2, seed=0):
 def fit_standardizer(X):
     """由训练集算每个特征的均值和标准差，返回 (mean, std)，形状都是 (n, 1)
 
-    (几乎)不变的特征（比如图像边角上永远为 0 的像素）：std 不超过 |mean| 的 1e-10 倍时，
-    std 记为 1、mean 记为这个特征的第一个值，使它在训练集上标准化后恰为 0（而不是
-    舍入误差除以一个 1e-17 的 std），在新数据上仍是有限数
+    不变的特征（比如图像边角上永远为 0 的像素）：所有值都相等时，std 记为 1、mean 记为
+    这个值，使它在训练集上标准化后恰为 0（而不是舍入误差除以一个 1e-17 的 std），在新
+    数据上仍是有限数；值只要不全相等（哪怕只差一点），就照常标准化
     每个特征先除以与它最大模同量级的 2 的幂 s 再算，最后乘回 s：特征的值接近浮点数
     上限时，求和与平方也不会溢出；乘除 2 的幂没有舍入，普通数据的结果一位不差
     """
@@ -135,7 +153,7 @@ def fit_standardizer(X):
     scaled = X / s
     mean = scaled.mean(axis=1, keepdims=True) * s
     std = scaled.std(axis=1, keepdims=True) * s
-    constant = std <= 1e-10 * np.abs(mean)          # 含 std = 0
+    constant = (X.max(axis=1, keepdims=True) == X.min(axis=1, keepdims=True)) | (std == 0)
     mean = np.where(constant, X[:, :1], mean)
     std = np.where(constant, 1, std).astype(X.dtype)
     return mean, std
@@ -145,17 +163,15 @@ def standardize(X, mean, std):
     """(X − mean) / std，逐特征；mean、std 来自 fit_standardizer（只用训练集拟合）"""
     X = as_matrix("X", X)
     n, m = X.shape
-    checked = []
+    mean, std = as_array("mean", mean), as_array("std", std)
+    if mean.shape == std.shape == (m, 1) != (n, 1):     # 可能是 X 排反了，也可能是 mean、std 拿错了
+        raise ValueError(f"mean、std 有 {m} 个特征，而 X 的形状为 {X.shape}（每行一个特征，"
+                         f"有 {n} 行），对不上：如果 X 的样本排成了行，试试 X.T；如果 X 没错，"
+                         f"mean、std 应由同样排法（每列一个样本）的训练集用 fit_standardizer 算出")
     for name, v in (("mean", mean), ("std", std)):
-        v = as_array(name, v)
         if v.shape != (n, 1):
-            if v.shape == (m, 1) and m != n:
-                raise ValueError(f"X 的形状应为 ({m}, m)：每列一个样本（{name} 有 {m} 个特征），"
-                                 f"实际为 {X.shape}：看起来样本排成了行，试试 X.T")
             raise ValueError(f"{name} 的形状应为 ({n}, 1)（与 X 的特征数 n={n} 一致），实际为 {v.shape}")
         check_finite(name, v)
-        checked.append(v)
-    mean, std = checked
     if np.any(std <= 0):
         raise ValueError(f"std 的每个分量都应为正数，实际最小为 {std.min():g}")
     with np.errstate(all="ignore"):

@@ -87,7 +87,7 @@ def draw_graph(root, formulas=None, show_grad=False, output_name=None, ax=None, 
     root: helpers.Value；只画有 label 的结点，没有 label 的中间结点被并入箭头，常数（比如 3）不画
     formulas: {label: 公式的 mathtext}，比如 {"u": "u = bc"}；缺省只写值
     show_grad: True 时在每个框里再写一行 ∂J/∂(结点) = grad（先调用 root.backward()）
-    output_name: 梯度里的输出名，默认为 root.label
+    output_name: 梯度里的输出名，默认为调用了 backward() 的那个结点的 label（通常就是 root）
     figsize: 缺省按图的层数和每层的结点数决定
     label、公式都画成 mathtext：画之前先检查能否解析，不能时给出中文错误
     """
@@ -96,12 +96,19 @@ def draw_graph(root, formulas=None, show_grad=False, output_name=None, ax=None, 
     formulas = formulas or {}
     if not isinstance(formulas, dict):
         raise TypeError(f"formulas 应为字典 {{label: 公式}}，实际为 {type(formulas).__name__}")
-    out = output_name or root.label or "J"
-    if show_grad and root.grad != 1.0:        # backward() 把 root.grad 设为 1
+    if not isinstance(show_grad, (bool, np.bool_)):
+        raise TypeError(f"show_grad 应为 True 或 False，实际为 {type(show_grad).__name__}：{show_grad!r}")
+    source = getattr(root, "grad_of", None)   # backward() 从哪个结点开始的：可以是 root 之后的结点
+    out = output_name or (source.label if source is not None else "") or root.label or "J"
+    if show_grad and source is None:
         raise ValueError("show_grad=True 要画出梯度，但还没有做反向传播：先调用 root.backward()，"
                          "再调用 draw_graph(root, show_grad=True)")
     check_axes(ax, figsize)
     shown, inputs, pos = _graph_layout(root)
+    unknown = [key for key in formulas if key not in {node.label for node in shown}]
+    if unknown:
+        raise ValueError(f"formulas 里的 {unknown[0]!r} 不是图里任何结点的 label：图里的 label 有 "
+                         f"{', '.join(repr(node.label) for node in shown)}")
     texts = _box_texts(shown, formulas, show_grad, out)
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]

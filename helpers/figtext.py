@@ -6,6 +6,7 @@ import numbers
 import re
 
 import matplotlib.pyplot as plt
+import numpy as np
 from matplotlib import font_manager
 from matplotlib.mathtext import MathTextParser
 
@@ -35,8 +36,13 @@ def use_cjk_font():
     return name
 
 
+# 中日韩的部首、标点、假名、表意文字、谚文、兼容汉字、竖排与全角形式（不含 emoji）
+_CJK = re.compile("[\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff"
+                  "\ufe10-\ufe1f\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]")
+
+
 def _has_cjk(text):
-    return any(ord(c) >= 0x2E80 for c in text)           # 中日韩文字与全角标点
+    return _CJK.search(text) is not None
 
 
 def is_mathtext(text):
@@ -49,24 +55,34 @@ def is_mathtext(text):
 def check_mathtext(name, text, wrapped=False):
     """matplotlib 会当作 mathtext 排版的文字，要能被它解析；返回 text
 
-    不然画图时才出错，报的是一长串 pyparsing 的英文。含 $ 的文字整段由 mathtext 排版，
-    它的字体里没有中文，所以这样的文字里不能有中文
+    不然画图时才出错，报的是一长串 pyparsing 的英文。matplotlib 逐行决定：一行里有成对
+    的 $ 时，这一行整行由 mathtext 排版，它的字体里没有中文，所以这样的行里不能有中文
     wrapped: 外面那对 $…$ 是调用者（比如 draw_graph）加的，出错时不让学习者去查 $
     """
-    if is_mathtext(text):
-        if _has_cjk(text):
-            raise ValueError(f"{name} 里既有中文又有 $…$ 公式：{text!r}；这样的文字整段由 mathtext "
-                             f"排版，中文会画成方框：把中文和公式分开写，中文说明可以写在图下方")
-        try:
-            MathTextParser("path").parse(text)
-        except ValueError as exc:
-            at = re.search(r"\(at char (\d+)\)", str(exc))
-            where = f"（大约在第 {int(at.group(1)) + 1} 个字符处）" if at else ""
-            dollars = ("这段文字已经放在 $…$ 里排版，不要自己再加 $；检查" if wrapped
-                       else "检查 $ 是否成对、")
-            raise ValueError(f"{name} 写成的 mathtext 无法解析：{text!r}{where}；{dollars}"
-                             f"{{ }} 是否配对、反斜杠命令是否拼对（Python 字符串里写 r\"...\"）") from None
+    for line in text.split("\n"):
+        if is_mathtext(line):
+            _check_math_line(name, text, line, wrapped)
     return text
+
+
+def _check_math_line(name, text, line, wrapped):
+    if _has_cjk(line):
+        if wrapped:
+            raise ValueError(f"{name} 里有中文：计算图的标签和公式由 mathtext 排版，"
+                             f"中文会画成方框：用英文字母或数学符号")
+        raise ValueError(f"{name} 里同一行既有中文又有 $…$ 公式：{line!r}；这样的一行整行由 "
+                         f"mathtext 排版，中文会画成方框：把中文和公式分开写（分成两行，"
+                         f"或者中文说明写在图下方）")
+    try:
+        MathTextParser("path").parse(line)
+    except ValueError as exc:
+        at = re.search(r"\(at char (\d+)\)", str(exc))
+        where = f"（大约在第 {int(at.group(1)) + 1} 个字符处）" if at else ""
+        dollars = ("这段文字已经放在 $…$ 里排版，不要自己再加 $；检查" if wrapped
+                   else "检查 $ 是否成对、")
+        shown = repr(text) if line == text else f"{text!r} 中的一行 {line!r}"
+        raise ValueError(f"{name} 写成的 mathtext 无法解析：{shown}{where}；{dollars}"
+                         f"{{ }} 是否配对、反斜杠命令是否拼对（Python 字符串里写 r\"...\"）") from None
 
 
 def check_text(name, text):
@@ -92,12 +108,15 @@ def check_axes(ax, figsize):
                         f"或 None，实际为 {type(ax).__name__}：{ax!r}")
     if figsize is None:
         return
-    ok = isinstance(figsize, (tuple, list)) and len(figsize) == 2 and all(
-        isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v) and v > 0
-        for v in figsize)
+    ok = (isinstance(figsize, (tuple, list, np.ndarray)) and np.ndim(figsize) == 1
+          and len(figsize) == 2 and all(
+              isinstance(v, numbers.Real) and not isinstance(v, (bool, np.bool_))
+              and math.isfinite(v) and v > 0 for v in figsize))
     if not ok:
         raise TypeError(f"figsize 应为 (宽, 高) 两个正数（单位英寸），比如 (6, 4)，"
                         f"实际为 {figsize!r}")
+    if not all(0.5 <= v <= 100 for v in figsize):   # 太大 matplotlib 拒绝渲染，太小画不下文字
+        raise ValueError(f"figsize 的宽和高应在 0.5 到 100 英寸之间，比如 (6, 4)，实际为 {tuple(figsize)}")
 
 
 def check_color(name, color):

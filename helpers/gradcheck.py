@@ -47,6 +47,11 @@ def numerical_grad(f, x, eps=1e-6):
             raise ValueError(f"{at} ± h 超出了浮点数范围（h = eps·max(1, |x|) = {h:.3g}，"
                              f"{at} = {x[idx]:.3g}）：eps 取小一些（默认 1e-6），"
                              f"或者 x 离浮点数上限（约 1.8e308）太近")
+        if step == 0:                               # x ± h 舍入回 x：差分是 0 / 0
+            at = f"x{list(idx)}" if idx else "x"
+            raise ValueError(f"步长 h = eps·max(1, |x|) = {h:.3g} 太小：在 {at} = {x[idx]:.17g} 处，"
+                             f"{at} ± h 舍入后仍是 {at}（相邻浮点数的间距约 "
+                             f"{np.spacing(abs(x[idx])):.3g}），差分成了 0 / 0：eps 取大一些（默认 1e-6）")
         grad[idx] = (call(plus) - call(minus)) / step
     return float(grad) if x.ndim == 0 else grad
 

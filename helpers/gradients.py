@@ -1,6 +1,8 @@
 """逻辑回归的梯度：讲义里的双重循环版与向量化版，都是 入口检查 → 计算 → 诊断"""
 
+import functools
 import math
+import operator
 
 import numpy as np
 
@@ -41,8 +43,28 @@ def grads_loop(w, b, X, Y):
     dw = [v / m for v in dw]
     db /= m
     if not (math.isfinite(J) and math.isfinite(db) and all(map(math.isfinite, dw))):
-        diagnose_nonfinite(w, b, X)
+        J = _rescue_loop(w, b, X, Y, db, dw)
     return np.array(dw, dtype=np.result_type(w, X)).reshape(n, 1), float(db), float(J)
+
+
+def _loop_z(w_list, b, x_rows, i):
+    """第 i 个样本的 z，与 grads_loop 的内层循环同样的求和顺序"""
+    return functools.reduce(operator.add, (wj * row[i] for wj, row in zip(w_list, x_rows)), b)
+
+
+def _rescue_loop(w, b, X, Y, db, dw):
+    """grads_loop 的结果不是有限数：z、dw、db 都有限、只是成本的和越过了上限时，
+    按 kernel.cost 先除以 m 再相加重算成本；否则按循环里自己的 z 诊断"""
+    __tracebackhide__ = True
+    w_list, x_rows = w[:, 0].tolist(), X.tolist()
+    zs = [_loop_z(w_list, b, x_rows, i) for i in range(X.shape[1])]
+    z_finite = all(map(math.isfinite, zs))
+    if z_finite and math.isfinite(db) and all(map(math.isfinite, dw)):
+        with np.errstate(all="ignore"):
+            J = kernel.cost(np.array([zs]), Y)
+        if math.isfinite(J):
+            return J
+    diagnose_nonfinite(w, b, X, z_finite=z_finite)
 
 
 def grads_vectorized(w, b, X, Y):

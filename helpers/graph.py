@@ -20,16 +20,22 @@ _NUMPY_OPS = {"add": operator.add, "subtract": operator.sub, "multiply": operato
               "divide": operator.truediv, "true_divide": operator.truediv,
               "power": operator.pow,
               "negative": operator.neg, "positive": operator.pos}
+_COMPARISONS = {"less", "less_equal", "greater", "greater_equal"}
 
 
 class Value:
     """计算图中的一个标量结点
 
     data: 前向算出的值（float）；grad: 反向传播后为 ∂(输出)/∂(这个结点)
+    == 比较的是"是不是同一个结点"（结点要能放进集合、当作字典的键），不比较 data
+    grad_of: 那个"输出"，即调用了 backward() 的结点（还没有反向传播时为 None）
     label: 名字（画图用）；op: 产生它的运算（叶子结点为空字符串）
     """
 
     def __init__(self, data, label="", _children=(), op=""):
+        if _children and not math.isfinite(data):     # 说清楚是哪个运算越界，而不是笼统地说 data
+            shown = f" {'×' if op == '*' else op} ".join(f"{c.data:g}" for c in _children)
+            raise ValueError(f"{shown} 的结果超出了浮点数的范围（约 ±1.8e308）")
         self.data = as_scalar("data", data)
         if not isinstance(label, str):
             raise TypeError(f"label 应为字符串，实际为 {type(label).__name__}")
@@ -38,6 +44,7 @@ class Value:
         self.op = op
         self._prev = tuple(_children)
         self._backward = lambda: None      # 叶子结点没有要往下传的东西
+        self.grad_of = None                # 做过 backward() 后：grad 是对哪个结点的导数
 
     @property
     def inputs(self):
@@ -82,14 +89,48 @@ class Value:
 
     __rmatmul__ = __matmul__
 
+    def __int__(self):
+        self._refuse("int(x)、round(x)", "要数值就用 x.data，比如 round(x.data, 2)")
+
+    __round__ = __index__ = __int__
+
+    def __bool__(self):                    # == 比较的是"是不是同一个结点"，所以 if x: 也不猜
+        self._refuse("当作真假值（if x:、bool(x)）", "比较它的前向值，比如 if x.data > 0:")
+
+    def __floordiv__(self, other):
+        self._refuse("整除 // 和取余 %", "它们不可导，这门课的计算图里没有；要数值就用 x.data // 2")
+
+    __rfloordiv__ = __mod__ = __rmod__ = __divmod__ = __rdivmod__ = __floordiv__
+
+    def __invert__(self):
+        self._refuse("按位取反 ~", "Value 是实数结点；要相反数用 -x")
+
+    def __len__(self):
+        self._refuse("len()、for 循环或 list()", "Value 是一个标量结点，不是序列")
+
+    __iter__ = __len__
+
+    def __format__(self, spec):            # f"{x:.2f}" 格式化前向值；f"{x}" 仍是 repr
+        return format(self.data, spec) if spec else str(self)
+
     def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
         """numpy 遇到 Value 时调用这里：+ − × ÷ ** 按 Value 的运算算，别的函数用中文拒绝"""
+        if ufunc.__name__ in _COMPARISONS and method == "__call__":
+            self.__lt__(None)
         op = _NUMPY_OPS.get(ufunc.__name__)
         if op is None or method != "__call__" or kwargs:
-            self._refuse(f" numpy 的函数 np.{ufunc.__name__}",
-                         "它不会记下求导规则；用 Value 自己的运算（+ − × ÷ **、"
-                         "x.exp()、x.log()、x.sigmoid()），要数值就用 x.data")
+            name = ufunc.__name__ + ("" if method == "__call__" else f".{method}")
+            self._refuse_numpy(f"np.{name}")
         return op(*(v if isinstance(v, Value) else self._wrap(v).data for v in inputs))
+
+    def __array_function__(self, func, types, args, kwargs):
+        """np.isclose(x, 1) 之类的 numpy 函数：直接说不支持，而不是报它内部用到的 abs"""
+        self._refuse_numpy(f"np.{func.__name__}")
+
+    def _refuse_numpy(self, name):
+        self._refuse(f" numpy 的函数 {name}",
+                     "它不会记下求导规则；用 Value 自己的运算（+ − × ÷ **、"
+                     "x.exp()、x.log()、x.sigmoid()），要数值就用 x.data")
 
     # 每种运算：前向算出 out，并在 out._backward 里存好局部导数规则（链式法则的一环）
     def __add__(self, other):
@@ -168,8 +209,14 @@ class Value:
     def __sub__(self, other):
         return self + (-self._wrap(other))
 
-    def __truediv__(self, other):
-        return self * self._wrap(other) ** -1
+    def __truediv__(self, other):          # x / y 在图里是 x · y⁻¹
+        other = self._wrap(other)
+        if other.data == 0:
+            raise ValueError(f"不能除以 0：{self.data:g} / 0 没有定义")
+        if not math.isfinite(1 / other.data):
+            raise ValueError(f"除数 {other.data:g} 太接近 0：x / y 在计算图里是 x · y⁻¹，"
+                             f"而 1 / {other.data:g} 超出了浮点数的范围（约 1.8e308）")
+        return self * other ** -1
 
     __radd__ = __add__                     # 加法、乘法可交换：3 + x 与 x + 3 相同
     __rmul__ = __mul__
@@ -206,6 +253,7 @@ class Value:
         order = self.topological_order()
         for node in order:
             node.grad = 0.0
+            node.grad_of = self            # grad 是 ∂(self)/∂(node)：画图时用来写出 ∂J/∂x
         self.grad = 1.0
         for node in reversed(order):
             node._backward()

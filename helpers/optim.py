@@ -13,11 +13,16 @@ from .checks import as_samples, check_finite, check_wbXY
 from .scalars import as_positive, as_positive_int, as_seed
 
 
-def _diverged(k, w, X, learning_rate):
+def _diverged(k, w, b, X, learning_rate):
     """第 k 次迭代的成本或参数不再是有限数：X 有问题就指出位置，否则是发散了"""
     __tracebackhide__ = True
     check_finite("X", X)
     size = f"{np.max(np.abs(w)):.3g}" if np.isfinite(w).all() else "inf 或 NaN"
+    if k == 0:                  # 还没走过一步：与学习率无关，是起点本身溢出
+        raise ValueError(f"训练开始前（还没有更新参数）成本就不是有限数：起点的 Z = wᵀX + b "
+                         f"已超出浮点数范围（max|w| = {size}，|b| = {abs(b):.3g}，"
+                         f"max|X| = {np.max(np.abs(X)):.3g}）；w、b 取小一些（比如从 0 开始），"
+                         f"或者先标准化 X")
     raise ValueError(f"训练在第 {k} 次迭代发散：成本不再是有限数（此时 max|w| = {size}）；"
                      f"学习率 {learning_rate:g} 可能过大，或者 X 没有标准化")
 
@@ -25,7 +30,7 @@ def _diverged(k, w, X, learning_rate):
 def _full_cost(w, b, X, Y, k, learning_rate):
     J = kernel.cost(kernel.linear(w, b, X), Y)
     if not math.isfinite(J):
-        _diverged(k, w, X, learning_rate)
+        _diverged(k, w, b, X, learning_rate)
     return J
 
 
@@ -45,7 +50,7 @@ def _descend(w, b, batches, learning_rate, X, costs, k):
     for X_batch, Y_batch in batches:
         dw, db, J = kernel.propagate(w, b, X_batch, Y_batch)
         if not math.isfinite(J):
-            _diverged(k, w, X, learning_rate)
+            _diverged(k, w, b, X, learning_rate)
         costs.append(J)
         w = w - learning_rate * dw
         b = b - learning_rate * db

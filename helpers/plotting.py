@@ -44,6 +44,8 @@ def plot_costs(curves, xlabel="iteration", ylabel="$J(w, b)$", logy=False, ax=No
         costs = as_array(name, costs)
         if costs.ndim != 1:
             raise ValueError(f"成本序列应为一维，实际 {name} 的形状为 {costs.shape}")
+        if costs.size == 0:
+            raise ValueError(f"{name} 是空的，画不出曲线：至少要有一个成本")
         check_finite(name, costs)
         text = check_text("图例", str(label))
         if text in series:
@@ -112,20 +114,29 @@ def plot_decision_boundary(w, b, X, Y, ax=None, shade=True, figsize=(5, 5), labe
         with np.errstate(all="ignore"):     # w 很大时 wᵀx 溢出：着色只差在边界附近
             P = kernel.sigmoid(w[0, 0] * G1 + w[1, 0] * G2 + b)
         ax.contourf(G1, G2, P, levels=np.linspace(0, 1, 11), cmap="RdBu_r", alpha=0.25)
-    # 边界 w₁x₁ + w₂x₂ + b = 0：w 同除以 max|wⱼ| 不改变它，w 再小也照样画；
-    # 按较大的那个分量解出另一个坐标，斜率的绝对值不超过 1，不会除以 0
     if not w.any():
         print("w = 0：wᵀx + b 处处等于 b，没有决策边界可画（所有点的 ŷ 都是 σ(b)）")
     else:
-        top = np.max(np.abs(w))
-        w1, w2 = w[:, 0] / top
-        with np.errstate(all="ignore"):     # b / max|w| 溢出时边界在无穷远处，画不到图里
-            c = b / top
-            if abs(w2) >= abs(w1):
-                ax.plot(x1, -(w1 * x1 + c) / w2, color=color, lw=2, label=label)
-            else:
-                ax.plot(-(w2 * x2 + c) / w1, x2, color=color, lw=2, label=label)
+        _plot_boundary(ax, w, b, x1, x2, color, label)
     ax.set_xlim(x1[0], x1[-1])
     ax.set_ylim(x2[0], x2[-1])
     ax.legend(loc="upper left")
     return ax
+
+
+def _plot_boundary(ax, w, b, x1, x2, color, label):
+    """画 w₁x₁ + w₂x₂ + b = 0：w 同除以 max|wⱼ| 不改变它，w 再小也照样画；
+    按较大的那个分量解出另一个坐标，斜率的绝对值不超过 1，不会除以 0"""
+    top = np.max(np.abs(w))
+    w1, w2 = w[:, 0] / top
+    with np.errstate(over="ignore"):
+        c = b / top
+    if not np.isfinite(c):
+        print(f"|b| / max|w| = {abs(b):.3g} / {top:.3g} 超出了浮点数范围：决策边界在无穷远处，"
+              f"画不到图里（所有点的 ŷ 都接近 σ(b)）")
+        return
+    with np.errstate(all="ignore"):         # 边界远在图外时 w₁x₁ + c 可能溢出：那就画不到
+        if abs(w2) >= abs(w1):
+            ax.plot(x1, -(w1 * x1 + c) / w2, color=color, lw=2, label=label)
+        else:
+            ax.plot(-(w2 * x2 + c) / w1, x2, color=color, lw=2, label=label)

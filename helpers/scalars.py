@@ -20,8 +20,9 @@ def as_scalar(name, value):
     try:
         value = float(value)
     except OverflowError:                  # 比如 10**400：Python 的整数没有上限，float 有
-        digits = len(str(abs(value)))
-        raise ValueError(f"{name} 超出了浮点数的范围（约 ±1.8e308），实际是一个 {digits} 位的整数") from None
+        what = (f"一个 {len(str(abs(value)))} 位的整数" if isinstance(value, numbers.Integral)
+                else f"一个更大的 {type(value).__name__}")
+        raise ValueError(f"{name} 超出了浮点数的范围（约 ±1.8e308），实际是{what}") from None
     if not np.isfinite(value):
         raise ValueError(f"{name} 应为有限数值，实际为 {value}")
     return value

@@ -184,7 +184,7 @@ def test_decision_boundary_three_features_message():
 def test_standardize_transposed_x_message():
     X = np.random.default_rng(0).normal(size=(3, 10))
     mean, std = helpers.fit_standardizer(X)
-    with pytest.raises(ValueError, match=r"X 的形状应为 \(3, m\).*试试 X\.T"):
+    with pytest.raises(ValueError, match=r"mean、std 有 3 个特征.*X 的形状为 \(10, 3\).*试试 X\.T"):
         helpers.standardize(X.T, mean, std)
 
 
