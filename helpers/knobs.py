@@ -35,6 +35,8 @@ def _slider(name, spec):
             raise ValueError(f"滑块 {name} 的取值列表不应为空")
         if not all(isinstance(v, (numbers.Real, str)) and not isinstance(v, bool) for v in spec):
             raise TypeError(f"滑块 {name} 的取值列表里应只有数或字符串，实际为 {spec!r}")
+        if any(isinstance(v, numbers.Real) and not math.isfinite(v) for v in spec):
+            raise ValueError(f"滑块 {name} 的取值列表里应只有有限数，实际为 {spec!r}")
         if len(set(spec)) != len(spec):
             raise ValueError(f"滑块 {name} 的取值列表里有重复的值：{spec!r}")
         return widgets.SelectionSlider(options=spec, value=spec[0], **common)
@@ -74,7 +76,7 @@ def _render(draw, values):
     return fig
 
 
-def slider_figure(draw, /, **specs):
+def slider_figure(draw, /, *extra, **specs):
     """画出 draw 在默认参数下的图，下面放每个参数的滑块；拖动滑块时重画
 
     draw: 函数，关键字参数与 specs 的名字一一对应，返回 matplotlib 的 Figure
@@ -84,6 +86,10 @@ def slider_figure(draw, /, **specs):
     __tracebackhide__ = True
     if not callable(draw):
         raise TypeError(f"draw 应为函数，实际为 {type(draw).__name__}")
+    if extra:
+        raise TypeError(
+            f"滑块要写成 名字=(最小, 最大, 步长, 默认)，名字与 draw 的参数相同；"
+            f"draw 后面多给了 {len(extra)} 个没有名字的参数：{extra!r}")
     if not specs:
         raise ValueError("至少要给一个滑块，比如 slider_figure(draw, learning_rate=(0.01, 1, 0.01, 0.1))")
     try:

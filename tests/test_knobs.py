@@ -108,3 +108,12 @@ def test_draw_must_return_a_figure(shown):
     with pytest.raises(TypeError, match="return fig"):
         knobs.slider_figure(draw, slope=(0.0, 1.0, 0.1, 0.5))
     assert plt.get_fignums() == []
+
+
+def test_unnamed_spec_and_non_finite_options_are_explained(shown):
+    with pytest.raises(TypeError, match="没有名字的参数"):
+        knobs.slider_figure(draw_line, (0.0, 1.0, 0.1, 0.5))
+    for bad in ([float("nan"), 1.0], [float("inf"), 1.0]):
+        with pytest.raises(ValueError, match="有限数"):
+            knobs.slider_figure(draw_line, slope=bad)
+    assert shown == []
