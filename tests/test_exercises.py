@@ -765,104 +765,6 @@ def propagate_loop(w, b, X, Y):
     for i in range(X.shape[1]):
         a = sigmoid(w.T @ X[:, i:i + 1] + b)
 """),
-    ("propagate_loop", "漏掉了第一个样本", """
-def propagate_loop(w, b, X, Y):
-    n, m = X.shape
-    dw, db, J = np.zeros((n, 1)), 0.0, 0.0
-    for i in range(1, m):
-        z = float(w[:, 0] @ X[:, i]) + b
-        a = 1 / (1 + math.exp(-z))
-        J += -(Y[0, i] * math.log(a) + (1 - Y[0, i]) * math.log(1 - a))
-        dz = a - Y[0, i]
-        for j in range(n):
-            dw[j, 0] += X[j, i] * dz
-        db += dz
-    return dw / m, db / m, J / m
-"""),
-    ("propagate_loop", "漏掉了最后一个样本", """
-def propagate_loop(w, b, X, Y):
-    n, m = X.shape
-    dw, db, J = np.zeros((n, 1)), 0.0, 0.0
-    for i in range(m - 1):
-        z = float(w[:, 0] @ X[:, i]) + b
-        a = 1 / (1 + math.exp(-z))
-        J += -(Y[0, i] * math.log(a) + (1 - Y[0, i]) * math.log(1 - a))
-        dz = a - Y[0, i]
-        for j in range(n):
-            dw[j, 0] += X[j, i] * dz
-        db += dz
-    return dw / m, db / m, J / m
-"""),
-    ("propagate_loop", "return 是不是缩进到了循环里", """
-def propagate_loop(w, b, X, Y):
-    n, m = X.shape
-    dw, db, J = np.zeros((n, 1)), 0.0, 0.0
-    for i in range(m):
-        z = float(w[:, 0] @ X[:, i]) + b
-        a = 1 / (1 + math.exp(-z))
-        J += -(Y[0, i] * math.log(a) + (1 - Y[0, i]) * math.log(1 - a))
-        dz = a - Y[0, i]
-        for j in range(n):
-            dw[j, 0] += X[j, i] * dz
-        db += dz
-        return dw / m, db / m, J / m
-    return dw / m, db / m, J / m
-"""),
-    ("propagate_loop", "下标按 X[j, i] 的顺序", """
-def propagate_loop(w, b, X, Y):
-    n, m = X.shape
-    dw, db, J = np.zeros((n, 1)), 0.0, 0.0
-    for i in range(m):
-        z = float(w[:, 0] @ X[:, i]) + b
-        a = 1 / (1 + math.exp(-z))
-        J += -(Y[0, i] * math.log(a) + (1 - Y[0, i]) * math.log(1 - a))
-        dz = a - Y[0, i]
-        for j in range(n):
-            dw[j, 0] += X[i, j] * dz
-        db += dz
-    return dw / m, db / m, J / m
-"""),
-    ("propagate_loop", "dw 累加的是 x·a", """
-def propagate_loop(w, b, X, Y):
-    n, m = X.shape
-    dw, db, J = np.zeros((n, 1)), 0.0, 0.0
-    for i in range(m):
-        z = float(w[:, 0] @ X[:, i]) + b
-        a = 1 / (1 + math.exp(-z))
-        J += -(Y[0, i] * math.log(a) + (1 - Y[0, i]) * math.log(1 - a))
-        dz = a - Y[0, i]
-        for j in range(n):
-            dw[j, 0] += X[j, i] * a
-        db += dz
-    return dw / m, db / m, J / m
-"""),
-    ("propagate_loop", "db 只剩最后一个样本的 dz", """
-def propagate_loop(w, b, X, Y):
-    n, m = X.shape
-    dw, db, J = np.zeros((n, 1)), 0.0, 0.0
-    for i in range(m):
-        z = float(w[:, 0] @ X[:, i]) + b
-        a = 1 / (1 + math.exp(-z))
-        J += -(Y[0, i] * math.log(a) + (1 - Y[0, i]) * math.log(1 - a))
-        dz = a - Y[0, i]
-        for j in range(n):
-            dw[j, 0] += X[j, i] * dz
-        db = dz
-    return dw / m, db / m, J / m
-"""),
-    ("propagate_loop", "dw 只剩最后一个样本的 x·dz", """
-def propagate_loop(w, b, X, Y):
-    n, m = X.shape
-    dw, db, J = np.zeros((n, 1)), 0.0, 0.0
-    for i in range(m):
-        z = float(w[:, 0] @ X[:, i]) + b
-        a = 1 / (1 + math.exp(-z))
-        J += -(Y[0, i] * math.log(a) + (1 - Y[0, i]) * math.log(1 - a))
-        dz = a - Y[0, i]
-        dw = X[:, i:i + 1] * dz
-        db += dz
-    return dw / m, db / m, J / m
-"""),
     # ---- 05 initialize_with_zeros
     ("initialize_with_zeros", "rank-1", """
 def initialize_with_zeros(dim):
@@ -1056,6 +958,39 @@ def confusion_matrix(Y_pred, Y):
     return np.array([np.sum((Y == t) & (Y_pred == p)) for t in (0, 1) for p in (0, 1)])
 """),
 ]
+
+# propagate_loop 的错误写法：讲义那一页的两重循环，只改一处
+_LOOP = """
+def propagate_loop(w, b, X, Y):
+    n, m = X.shape
+    dw, db, J = np.zeros((n, 1)), 0.0, 0.0
+    for i in {samples}:
+        z = float(w[:, 0] @ X[:, i]) + b
+        a = 1 / (1 + math.exp(-z))
+        J += -(Y[0, i] * math.log(a) + (1 - Y[0, i]) * math.log(1 - a))
+        dz = a - Y[0, i]
+        {dw}
+        {db}{early}
+    return dw / m, db / m, J / m
+"""
+
+
+def _loop(samples="range(m)", dw="dw += X[:, i:i + 1] * dz", db="db += dz", early=""):
+    return _LOOP.format(samples=samples, dw=dw, db=db, early=early)
+
+
+WRONG += [("propagate_loop", words, source) for words, source in [
+    ("漏掉了第一个样本", _loop(samples="range(1, m)")),
+    ("漏掉了最后一个样本", _loop(samples="range(m - 1)")),
+    ("return 是不是缩进到了循环里",
+     _loop(early="\n        return dw / m, db / m, J / m")),
+    ("下标按 X[j, i] 的顺序",
+     _loop(dw="for j in range(n):\n            dw[j, 0] += X[i, j] * dz")),
+    ("dw 累加的是 x·a", _loop(dw="dw += X[:, i:i + 1] * a")),
+    ("db 只剩最后一个样本的 dz", _loop(db="db = dz")),
+    ("dw 只剩最后一个样本的 x·dz", _loop(dw="dw = X[:, i:i + 1] * dz")),
+]]
+
 
 # optimize 与 random_mini_batches 的错误写法：同一份答案只改一两处
 _OPTIMIZE = """
