@@ -67,7 +67,8 @@ def _code_blocks(src):
 
 def test_every_notebook_is_a_numbered_lesson():
     names = [p.name for p in sorted(NOTEBOOK_DIR.glob("*.ipynb"))]
-    assert names == [p.name for p in LESSONS], f"notebooks/ 里每个笔记本都应以两位编号开头：{names}"
+    assert names == [p.name for p in LESSONS], (f"notebooks/ 里每个笔记本都应命名为 NN_小写名字.ipynb（两位编号开头；"
+         f"JupyterLab 复制出的 …-Copy1.ipynb 用完请删掉）：{names}")
     assert LESSONS[0] == INDEX
     numbers = [int(p.name[:2]) for p in LESSONS]
     assert numbers == list(range(len(LESSONS))), f"编号应从 00 起连续：{IDS}"

@@ -9,7 +9,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK_DIR = ROOT / "notebooks"
-LESSONS = sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
+# 只认 NN_小写名字.ipynb：JupyterLab 里复制出来的 01_…-Copy1.ipynb 不算一课
+LESSONS = sorted(p for p in NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb")
+                 if re.fullmatch(r"\d\d_[a-z0-9_]+\.ipynb", p.name))
 INDEX = NOTEBOOK_DIR / "00_index.ipynb"
 
 
