@@ -1567,6 +1567,7 @@ def test_progress_reports_each_exercise(tmp_path, capsys):
         ["03_scratch", "sigmoid", "✓"], ["03_scratch", "sigmoid_derivative", "✗"],
         ["03_scratch", "loss", "⏳"], ["03_scratch", "cost", "✗"]]
     assert "σ(z) 本身" in lines[1] and "练习格运行出错 SyntaxError" in lines[3]
+    assert ".py," not in lines[3], lines[3]       # 不显示内核给单元格起的临时文件名
     assert lines[4] == "合计 4 道练习：✓ 1 道做对了，✗ 2 道还有问题，⏳ 1 道还没写"
     assert len(lines) == 5
     assert path.read_bytes() == before            # 不写回笔记本

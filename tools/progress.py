@@ -37,6 +37,7 @@ WHOLE = "（整课）"                  # 整课没能执行时代替练习名
 TIMEOUT = 120                       # 每个单元格最多运行几秒
 _NAME = re.compile(r"""CHECKS\[\s*["'](\w+)["']\s*\]""")
 _PATHS = re.compile(r"(?:[A-Za-z]:)?[\\/](?:[^\s'\"\\/]+[\\/])+")   # 报错里的本机路径
+_CELL_FILE = re.compile(r"\((?:\d+|<ipython-input-[^>]*>)\.py, ")   # "(84798147.py, line 2)"
 
 
 def _tags(cell):
@@ -51,7 +52,9 @@ def _error(cell):
                 return (f"运行超时：超过 {TIMEOUT} 秒还没结束，被中断了；"
                         f"多半有一个永远不会结束的循环")
             message = _PATHS.sub("", " ".join(str(out.evalue).split()))
-            return f"{out.ename}: {message}"[:160]
+            message = _CELL_FILE.sub("(", message)       # 内核给单元格起的临时文件名
+            name = "SyntaxError" if out.ename.endswith("IncompleteInputError") else out.ename
+            return f"{name}: {message}"[:160]
     return None
 
 
