@@ -1340,10 +1340,10 @@ def gradient_descent_1d(dJ, w0, learning_rate, num_iterations):
 def test_endless_loop_times_out(capsys, monkeypatch, timer):
     """num_iterations = 0 时永不结束的循环：限时后一行 ✗，说出参数；
     没有 setitimer 的平台（Windows）由看门线程打断主线程"""
-    from helpers.exercises import _runner
-    monkeypatch.setattr(_runner, "BUDGET", 0.5)
+    from helpers.exercises import _call
+    monkeypatch.setattr(_call, "BUDGET", 0.5)
     if timer == "watchdog":
-        monkeypatch.delattr(_runner.signal, "setitimer")
+        monkeypatch.delattr(_call.signal, "setitimer")
     start = time.monotonic()
     line = verdict(capsys, "gradient_descent_1d", define("gradient_descent_1d", _ENDLESS))
     assert time.monotonic() - start < 5

@@ -12,7 +12,11 @@
 np.sum、np.mean 的结果就是它）；0 维数组、只有一个元素的数组、整数、np.float32 判错，
 并提示用 .item() 取出（numpy 2 的 float(...) 不接受形状 (1, 1) 的数组）。
 
-学习者的函数每次调用最多运行 BUDGET 秒（Linux/macOS 用计时信号，Windows 用看门
+模块：_runner（登记检查器、一行结论、调用前就能看出的错误）、_call（安全地调用学习者的
+函数）、_compare（与参考值比较、说出常见错误）；calculus、neuron、training、batches
+是各课的检查器，每道练习一个短函数。
+
+学习者的函数每次调用最多运行 _call.BUDGET 秒（Linux/macOS 用计时信号，Windows 用看门
 线程），超时或被 Ctrl-C 中断都是一行 ✗：多半有一个永远不会结束的循环。
 
 函数里直接读笔记本里的数据（全局的数组、列表、元组、字典、集合、数）判错；调用函数

@@ -6,7 +6,9 @@ import numbers
 
 import numpy as np
 
-from ._runner import Verdict, call, check_order, close, exercise, fail, python_float, unpack
+from ._call import call
+from ._compare import check_order, close, python_float, unpack
+from ._runner import exercise, fail, Verdict
 
 # (f, 名字, f', w)：导数各不相同，用来区分中心差分与前向/后向差分
 _FUNCTIONS = [

@@ -2,8 +2,9 @@
 
 import numpy as np
 
-from ._runner import (array_of_shape, call, close, exercise, fail, fail_if,
-                      hard_coded, hides_warnings, python_float, scale_mistake)
+from ._call import call
+from ._compare import array_of_shape, close, fail_if, hard_coded, python_float, scale_mistake
+from ._runner import exercise, fail, hides_warnings
 
 _OVERFLOW = ("exp 上溢（RuntimeWarning 或 OverflowError）：1/(1+e^{−z}) 在 z = −1000、"
              "e^{z}/(1+e^{z}) 在 z = 1000 都会，np.where 又会把两支在整个数组上都算一遍；"

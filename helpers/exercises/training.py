@@ -2,8 +2,10 @@
 
 import numpy as np
 
-from ._runner import (array_of_shape, call, check_order, close, exercise, fail, fail_if,
-                      has_loop, hard_coded, python_float, scale_mistake, scaled_by, unpack)
+from ._call import call
+from ._compare import (array_of_shape, check_order, close, fail_if, hard_coded, python_float,
+                       scale_mistake, scaled_by, unpack)
+from ._runner import exercise, fail, has_loop
 from .neuron import loss_mistake, losses, sigma
 
 
